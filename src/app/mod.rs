@@ -1,0 +1,1 @@
+//! The interactive state, its actions and the keymap (no terminal, no I/O).

@@ -1,0 +1,1 @@
+//! Plain-text output: `--list`, `--print`, `--search` and `--check`.

@@ -1,0 +1,1 @@
+//! The one place that touches the terminal: raw mode, alternate screen, signals.

@@ -1,0 +1,1 @@
+//! Drawing the screen from the app state with ratatui.

@@ -53,6 +53,22 @@ pub struct Labels {
     pub too_small: &'static str,
     /// While the collection is still loading.
     pub loading: &'static str,
+    /// Back with no article read before.
+    pub no_history: &'static str,
+    /// `n` without a search.
+    pub no_search: &'static str,
+    /// `n` past the last match.
+    pub no_more_matches: &'static str,
+    /// Search results: no match.
+    pub no_results: &'static str,
+    /// Unit after an article count.
+    pub articles_unit: &'static str,
+    /// Status while a search is still running.
+    pub searching: &'static str,
+    /// What the article pane says before an article is opened.
+    pub welcome_hint: &'static str,
+    /// Short pane names for the tab bar: categories, list, article, related, hot, latest.
+    pub tabs: [&'static str; 6],
 }
 
 impl Lang {
@@ -86,6 +102,14 @@ static ZH: Labels = Labels {
     left_out: "篇未载入",
     too_small: "窗口太小",
     loading: "载入中",
+    no_history: "没有上一篇",
+    no_search: "没有进行中的搜索（按 / 搜索）",
+    no_more_matches: "没有更多匹配",
+    no_results: "没有找到",
+    articles_unit: "篇",
+    searching: "搜索中",
+    welcome_hint: "选一篇文章按 Enter 阅读，按 ? 查看全部按键",
+    tabs: ["分类", "文章", "正文", "相关", "热门", "最新"],
 };
 
 static EN: Labels = Labels {
@@ -109,4 +133,12 @@ static EN: Labels = Labels {
     left_out: "left out",
     too_small: "Window too small",
     loading: "Loading",
+    no_history: "Nothing to go back to",
+    no_search: "No search (press / to search)",
+    no_more_matches: "No more matches",
+    no_results: "No match",
+    articles_unit: " articles",
+    searching: "searching",
+    welcome_hint: "Pick an article and press Enter to read it; ? lists every key",
+    tabs: ["Cats", "List", "Read", "Rel", "Hot", "New"],
 };

@@ -11,6 +11,7 @@ pub mod load;
 pub mod model;
 pub mod plain;
 pub mod rank;
+pub mod session;
 pub mod term;
 pub mod text;
 pub mod ui;

@@ -1,8 +1,133 @@
 //! `reader`: parse the command line, run the chosen mode, map errors to exit codes.
 
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
 use clap::Parser;
 
-fn main() {
-    let settings: reader::cli::Settings = reader::cli::Cli::parse().into();
-    println!("{settings:?}");
+use reader::app::{Palette, ViewOptions};
+use reader::cli::{Cli, ColorChoice, Mode, Settings};
+use reader::load::{self, Loaded};
+use reader::plain::{self, Paint, PlainOptions};
+use reader::rank::Index;
+use reader::session;
+
+fn main() -> ExitCode {
+    let settings: Settings = Cli::parse().into();
+    ExitCode::from(run(settings))
+}
+
+fn run(settings: Settings) -> u8 {
+    match &settings.mode {
+        Mode::Interactive => interactive(settings),
+        Mode::Check => {
+            let mut out = io::stdout().lock();
+            match plain::check(&settings.source, &mut out) {
+                Ok(summary) if summary.is_clean() => 0,
+                Ok(_) => 65,
+                Err(e) => fail(&e.to_string(), 1),
+            }
+        }
+        Mode::List | Mode::Print(_) | Mode::Search(_) => plain_mode(&settings),
+    }
+}
+
+fn interactive(settings: Settings) -> u8 {
+    let palette = if colour_enabled(settings.color, true) {
+        Palette::Color
+    } else {
+        Palette::Mono
+    };
+    if settings.color == ColorChoice::Always {
+        crossterm::style::force_color_output(true);
+    }
+    let options = ViewOptions {
+        palette,
+        lang: settings.lang,
+        measure: settings.measure,
+        indent: settings.indent,
+    };
+    match session::run(settings.source, options) {
+        Ok(code) => code,
+        Err(e) => fail(&e.to_string(), e.exit_code()),
+    }
+}
+
+fn plain_mode(settings: &Settings) -> u8 {
+    let Loaded {
+        collection,
+        problems,
+    } = match load::load(&settings.source) {
+        Ok(loaded) => loaded,
+        Err(e) => return fail(&e.to_string(), e.exit_code()),
+    };
+    let left_out = problems
+        .iter()
+        .filter(|p| p.severity == load::Severity::Error)
+        .count();
+    if left_out > 0 {
+        let name = settings.source.display_name();
+        eprintln!("reader: {name}: {left_out} articles left out (reader --check lists them)");
+    }
+    let mut index = Index::new();
+    index.add_all(&collection);
+    let stdout = io::stdout();
+    let opts = PlainOptions {
+        width: plain_width(settings.width),
+        indent: settings.indent.into(),
+        measure: settings.measure,
+        lang: settings.lang,
+        paint: Paint {
+            enabled: colour_enabled(settings.color, stdout.is_terminal()),
+        },
+    };
+    let mut out = stdout.lock();
+    let result = match &settings.mode {
+        Mode::List => plain::list(&collection, &opts, &mut out).map(|()| 0),
+        Mode::Print(id) => match plain::print(&collection, &index, id, &opts, &mut out) {
+            Ok(true) => Ok(0),
+            Ok(false) => return fail(&format!("no article with id {id:?}"), 2),
+            Err(e) => Err(e),
+        },
+        Mode::Search(q) => plain::search(&collection, &index, q, &mut out).map(|_| 0),
+        Mode::Interactive | Mode::Check => unreachable!("handled in run"),
+    };
+    match result.and_then(|code| out.flush().map(|()| code)) {
+        Ok(code) => code,
+        // A closed pipe (`reader --list | head`) is not an error worth a message.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => fail(&e.to_string(), 1),
+    }
+}
+
+/// `--width`, else the terminal's width, else 80.
+fn plain_width(width: Option<u16>) -> usize {
+    width
+        .map(usize::from)
+        .or_else(|| {
+            io::stdout()
+                .is_terminal()
+                .then(|| crossterm::terminal::size().ok())
+                .flatten()
+                .map(|(w, _)| usize::from(w))
+        })
+        .unwrap_or(80)
+}
+
+/// Whether colour is on: `always` wins, `never` loses, `auto` needs a terminal and no
+/// `NO_COLOR`.
+fn colour_enabled(choice: ColorChoice, terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
+/// Prints `reader: message` on stderr (control characters removed: a path or id in it
+/// may come from anywhere) and returns `code`.
+fn fail(message: &str, code: u8) -> u8 {
+    let clean: String = message.chars().filter(|c| !c.is_control()).collect();
+    eprintln!("reader: {clean}");
+    code
 }

@@ -4,4 +4,4 @@ mod order;
 mod search;
 
 pub use order::Ranks;
-pub use search::{Hit, Index, SearchResults};
+pub use search::{Hit, Index, SearchResults, match_ranges, snippet};

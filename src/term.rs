@@ -151,7 +151,7 @@ impl Term {
             EnableBracketedPaste,
             cursor::Hide
         )?;
-        self.terminal.clear()
+        self.invalidate()
     }
 
     /// Draws a frame; only the cells that changed are written.
@@ -165,9 +165,14 @@ impl Term {
         Ok((size.width, size.height))
     }
 
-    /// Forgets what is on screen so the next frame redraws every cell (Ctrl-L, resume).
+    /// Clears the screen and forgets what was on it, so the next frame redraws every
+    /// cell (Ctrl-L, resume). Unlike `Terminal::clear` this asks the terminal nothing:
+    /// a cursor-position query costs a round trip on a slow link and hangs on terminals
+    /// that never answer.
     pub fn invalidate(&mut self) -> io::Result<()> {
-        self.terminal.clear()
+        let size = self.terminal.size()?;
+        self.terminal
+            .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
     }
 
     /// Ctrl-Z: gives the terminal back to the shell and stops the process; when the

@@ -1,0 +1,236 @@
+//! A pseudo-terminal harness for end-to-end tests: runs the real `reader` binary in a
+//! pty of a given size, types keys, reads the screen through a vt100 emulator, and
+//! keeps every byte the program wrote for assertions on the raw stream.
+
+#![allow(dead_code)] // each test binary uses a different part of the harness
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// How long a test waits for the screen to show something before it fails.
+pub const PATIENCE: Duration = Duration::from_secs(10);
+
+/// Shared between the test and the thread reading the pty.
+struct Output {
+    parser: vt100::Parser,
+    raw: Vec<u8>,
+    closed: bool,
+}
+
+/// The reader running in a pseudo-terminal.
+pub struct Pty {
+    master: Option<Box<dyn MasterPty + Send>>,
+    child: Box<dyn Child + Send + Sync>,
+    writer: Option<Box<dyn Write + Send>>,
+    output: Arc<Mutex<Output>>,
+}
+
+/// The `reader` binary built for this test run.
+pub fn reader_bin() -> &'static str {
+    env!("CARGO_BIN_EXE_reader")
+}
+
+impl Pty {
+    /// Starts `reader ARGS` in a `cols`x`rows` terminal with TERM=xterm-256color and
+    /// without NO_COLOR, plus `env`.
+    pub fn spawn(args: &[&str], (cols, rows): (u16, u16), env: &[(&str, &str)]) -> Pty {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(reader_bin());
+        cmd.args(args);
+        cmd.cwd(std::env::temp_dir());
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn reader");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let output = Arc::new(Mutex::new(Output {
+            parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
+            raw: Vec::new(),
+            closed: false,
+        }));
+        let sink = Arc::clone(&output);
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        let mut out = sink.lock().unwrap();
+                        out.parser.process(&buf[..n]);
+                        out.raw.extend_from_slice(&buf[..n]);
+                    }
+                }
+            }
+            sink.lock().unwrap().closed = true;
+        });
+        Pty {
+            master: Some(pair.master),
+            child,
+            writer: Some(writer),
+            output,
+        }
+    }
+
+    /// The screen's text, rows joined by newlines.
+    pub fn screen(&self) -> String {
+        self.output.lock().unwrap().parser.screen().contents()
+    }
+
+    /// Runs `f` on the emulated screen.
+    pub fn with_screen<T>(&self, f: impl FnOnce(&vt100::Screen) -> T) -> T {
+        f(self.output.lock().unwrap().parser.screen())
+    }
+
+    /// Every byte the program has written so far.
+    pub fn raw(&self) -> Vec<u8> {
+        self.output.lock().unwrap().raw.clone()
+    }
+
+    /// How many bytes the program has written so far.
+    pub fn raw_len(&self) -> usize {
+        self.output.lock().unwrap().raw.len()
+    }
+
+    /// Waits until the screen contains `needle`; panics with the screen if it never does.
+    pub fn wait_for(&self, needle: &str) {
+        self.wait_until(&format!("screen to show {needle:?}"), |s| {
+            s.contains(needle)
+        });
+    }
+
+    /// Waits until `test` holds for the screen text.
+    pub fn wait_until(&self, what: &str, test: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if test(&self.screen()) {
+                return;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        panic!("timed out waiting for {what}; screen:\n{}", self.screen());
+    }
+
+    /// Waits until the program has written nothing for `quiet`.
+    pub fn settle(&self, quiet: Duration) {
+        let mut last = self.raw_len();
+        let mut since = Instant::now();
+        let start = Instant::now();
+        while since.elapsed() < quiet && start.elapsed() < PATIENCE {
+            thread::sleep(Duration::from_millis(10));
+            let now = self.raw_len();
+            if now != last {
+                last = now;
+                since = Instant::now();
+            }
+        }
+    }
+
+    /// Types `bytes` as if at the keyboard.
+    pub fn send(&mut self, bytes: impl AsRef<[u8]>) {
+        let writer = self.writer.as_mut().expect("pty still open");
+        writer.write_all(bytes.as_ref()).unwrap();
+        writer.flush().unwrap();
+    }
+
+    /// Resizes the terminal (the program gets SIGWINCH).
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .as_ref()
+            .expect("pty still open")
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        // The emulator has no 0x0 screen; the program does see 0x0.
+        let mut out = self.output.lock().unwrap();
+        out.parser
+            .screen_mut()
+            .set_size(nonzero(rows), nonzero(cols));
+    }
+
+    /// The program's process id.
+    pub fn pid(&self) -> i32 {
+        self.child.process_id().expect("child pid") as i32
+    }
+
+    /// Sends `signal` to the program.
+    pub fn signal(&self, signal: i32) {
+        // SAFETY: kill(2) with a pid we spawned and a valid signal number.
+        assert_eq!(unsafe { libc::kill(self.pid(), signal) }, 0);
+    }
+
+    /// Waits for the program to exit and returns its exit code; panics after `limit`.
+    pub fn wait_exit(&mut self, limit: Duration) -> u32 {
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+        let _ = self.child.kill();
+        panic!(
+            "reader did not exit within {limit:?}; screen:\n{}",
+            self.screen()
+        );
+    }
+
+    /// Whether the program is still running.
+    pub fn running(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+
+    /// Closes our side of the pty, as an SSH connection that drops would.
+    pub fn hang_up(&mut self) {
+        self.writer = None;
+        self.master = None;
+    }
+
+    /// Asserts the terminal is back to normal: main screen, cursor shown, paste mode
+    /// off, and the line discipline in cooked mode with echo.
+    pub fn assert_restored(&self) {
+        self.with_screen(|s| {
+            assert!(!s.alternate_screen(), "still in the alternate screen");
+            assert!(!s.hide_cursor(), "cursor still hidden");
+            assert!(!s.bracketed_paste(), "bracketed paste still on");
+        });
+        let master = self.master.as_ref().expect("pty still open");
+        let fd = master.as_raw_fd().expect("pty fd");
+        // SAFETY: tcgetattr on an open pty master fd into a zeroed termios.
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
+        assert!(t.c_lflag & libc::ICANON != 0, "terminal left in raw mode");
+        assert!(t.c_lflag & libc::ECHO != 0, "echo left off");
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+fn nonzero(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n.max(1)).expect("at least 1")
+}

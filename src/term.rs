@@ -175,12 +175,11 @@ impl Term {
             .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
     }
 
-    /// Ctrl-Z: gives the terminal back to the shell and stops the process; when the
-    /// shell continues it (`fg`), takes the terminal again with a full redraw.
+    /// Ctrl-Z: gives the terminal back to the shell and stops the process. When the
+    /// shell continues it (`fg`), SIGCONT arrives and the session calls [`Term::resume`].
     pub fn suspend(&mut self) -> io::Result<()> {
         restore();
-        signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
-        self.resume()
+        signal_hook::low_level::emulate_default_handler(SIGTSTP)
     }
 
     /// Takes the terminal again after the process was stopped, and redraws fully.

@@ -161,18 +161,19 @@ impl Screen {
         matches!(self.arrangement, Arrangement::Wide | Arrangement::Split)
     }
 
-    /// The area inside `pane`'s frame, where its content goes.
+    /// The area inside `pane`'s frame, where its content goes. A framed article gets a
+    /// column of margin on each side: text against the frame is hard to read.
     pub fn inner(&self, pane: Pane) -> Option<Rect> {
         let rect = self.rect(pane)?;
-        Some(if self.framed() {
-            Rect {
-                x: rect.x + 1,
-                y: rect.y + 1,
-                width: rect.width.saturating_sub(2),
-                height: rect.height.saturating_sub(2),
-            }
-        } else {
-            rect
+        if !self.framed() {
+            return Some(rect);
+        }
+        let margin = if pane == Pane::Article && rect.width >= 40 { 2 } else { 1 };
+        Some(Rect {
+            x: rect.x + margin,
+            y: rect.y + 1,
+            width: rect.width.saturating_sub(2 * margin),
+            height: rect.height.saturating_sub(2),
         })
     }
 }

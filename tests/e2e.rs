@@ -135,12 +135,20 @@ fn refuses_a_dumb_terminal() {
 fn ctrl_z_gives_the_terminal_back_and_continuing_redraws_everything() {
     let mut pty = start((80, 24));
     pty.send("\x1a");
-    pty.wait_until("the main screen", |_| pty.with_screen(|s| !s.alternate_screen()));
+    pty.wait_until("the main screen", |_| {
+        pty.with_screen(|s| !s.alternate_screen())
+    });
     pty.assert_restored();
     let pid = pty.pid();
     let state = || {
         let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
-        stat.rsplit(')').next().unwrap().split_whitespace().next().unwrap().to_owned()
+        stat.rsplit(')')
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .to_owned()
     };
     let start = std::time::Instant::now();
     while state() != "T" && start.elapsed() < EXIT_LIMIT {
@@ -156,7 +164,11 @@ fn ctrl_z_gives_the_terminal_back_and_continuing_redraws_everything() {
     pty.wait_for("首页");
     // A full redraw, not just the cells that changed: the whole first screen again.
     pty.settle(Duration::from_millis(100));
-    assert!(pty.raw_len() - before > 1000, "only {} bytes", pty.raw_len() - before);
+    assert!(
+        pty.raw_len() - before > 1000,
+        "only {} bytes",
+        pty.raw_len() - before
+    );
     pty.send("q");
     assert_eq!(pty.wait_exit(EXIT_LIMIT), 0);
     pty.assert_restored();

@@ -100,15 +100,6 @@ macro_rules! bind {
 
 /// Every key binding of the reader.
 pub static KEYMAP: &[Binding] = &[
-    bind!(Always, [ctrl('c')], Interrupt, "立即退出", "quit at once"),
-    bind!(
-        Always,
-        [ctrl('z')],
-        Suspend,
-        "挂起（fg 恢复）",
-        "suspend (fg resumes)"
-    ),
-    bind!(Always, [ctrl('l')], Redraw, "重绘屏幕", "redraw the screen"),
     bind!(
         Browse,
         [ch('j'), code(KeyCode::Down)],
@@ -268,6 +259,15 @@ pub static KEYMAP: &[Binding] = &[
         "close help",
         true
     ),
+    bind!(Always, [ctrl('c')], Interrupt, "立即退出", "quit at once"),
+    bind!(
+        Always,
+        [ctrl('z')],
+        Suspend,
+        "挂起（fg 恢复）",
+        "suspend (fg resumes)"
+    ),
+    bind!(Always, [ctrl('l')], Redraw, "重绘屏幕", "redraw the screen"),
 ];
 
 /// The action for a key event in `scope`, if any. Typing in a search inserts text.

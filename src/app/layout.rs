@@ -168,7 +168,11 @@ impl Screen {
         if !self.framed() {
             return Some(rect);
         }
-        let margin = if pane == Pane::Article && rect.width >= 40 { 2 } else { 1 };
+        let margin = if pane == Pane::Article && rect.width >= 40 {
+            2
+        } else {
+            1
+        };
         Some(Rect {
             x: rect.x + margin,
             y: rect.y + 1,

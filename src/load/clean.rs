@@ -1,0 +1,353 @@
+//! Cleaning untrusted text once, at load, so nothing in an article can reach the
+//! terminal as a control sequence or fool the reader about what it shows.
+//!
+//! | what | becomes |
+//! |---|---|
+//! | CR, CRLF, VT, FF, NEL (U+0085), U+2028, U+2029 | a newline |
+//! | tab | four spaces |
+//! | other C0 controls, DEL, C1 controls (U+0080–U+009F, ESC and CSI included) | removed |
+//! | bidi controls (U+061C, U+200E/F, U+202A–U+202E, U+2066–U+2069) | removed |
+//! | invisible format characters: zero-width space, word joiner and invisible operators (U+2060–U+2064), BOM, soft hyphen, Hangul fillers U+3164/U+FFA0, Mongolian vowel separator, interlinear annotation (U+FFF9–U+FFFB), tag characters (U+E0000–U+E007F) and the other format controls listed in [`action`] | removed |
+//! | noncharacters (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF) | U+FFFD, a visible mark |
+//! | a ninth and further combining mark on one character | removed |
+//!
+//! Kept on purpose: newline, U+200C ZWNJ and U+200D ZWJ (emoji ZWJ sequences and some
+//! scripts need them), variation selectors, private-use characters.
+
+use std::borrow::Cow;
+
+/// The most combining marks kept in a row on one character; more are removed. Real
+/// text stacks at most four or five; "Zalgo" text stacks hundreds, which some
+/// terminals and multiplexers draw badly or slowly.
+pub const MAX_COMBINING_MARKS: u32 = 8;
+
+/// What happens to one character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Action {
+    Keep,
+    Drop,
+    Newline,
+    Tab,
+    Mark,
+}
+
+/// Cleans one field of untrusted text (see the module docs for the rules). Borrows
+/// when the text is already clean, which is the common case.
+pub fn clean(s: &str) -> Cow<'_, str> {
+    match first_dirty(s) {
+        None => Cow::Borrowed(s),
+        Some((at, marks)) => Cow::Owned(clean_from(s, at, marks)),
+    }
+}
+
+/// Cleans `s` and puts it on one line: newlines become spaces and long text is cut
+/// to `max` characters with an ellipsis. For data quoted in messages.
+pub fn one_line(s: &str, max: usize) -> String {
+    let cleaned = clean(s);
+    let mut out: String = cleaned
+        .chars()
+        .take(max)
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    if cleaned.chars().nth(max).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// The byte offset of the first character that cleaning changes, with the count of
+/// combining marks in a row just before it.
+fn first_dirty(s: &str) -> Option<(usize, u32)> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    let mut marks = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if (b < 0x20 && b != b'\n') || b == 0x7f {
+                return Some((i, marks));
+            }
+            marks = 0;
+            i += 1;
+        } else if plain_three_bytes(b, bytes.get(i + 1..i + 3)) {
+            marks = 0;
+            i += 3;
+        } else {
+            let c = s[i..].chars().next().unwrap_or_default();
+            let before = marks;
+            if step(c, &mut marks) != Action::Keep {
+                return Some((i, before));
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
+}
+
+/// Whether the three-byte sequence led by `lead` is a character that cleaning keeps
+/// and that is not a combining mark: CJK ideographs, CJK and general punctuation,
+/// fullwidth forms. This is the bulk of Chinese text, so it is checked on the bytes.
+fn plain_three_bytes(lead: u8, tail: Option<&[u8]>) -> bool {
+    let Some(&[b1, b2]) = tail else { return false };
+    match lead {
+        // U+4000–U+9FFF: ideographs.
+        0xE4..=0xE9 => true,
+        // U+3000–U+3FFF, except the combining marks U+302A–U+302F and U+3099–U+309A
+        // and the Hangul filler U+3164.
+        0xE3 => !matches!(
+            (b1, b2),
+            (0x80, 0xAA..=0xAF) | (0x82, 0x99..=0x9A) | (0x85, 0xA4)
+        ),
+        // U+2000–U+2BFF (punctuation, symbols, arrows, box drawing), except zero-width
+        // and bidi controls, line and paragraph separators (U+200B–U+200F,
+        // U+2028–U+202E), invisible operators and isolates (U+2060–U+206F) and
+        // combining marks for symbols (U+20D0–U+20FF).
+        0xE2 => {
+            b1 < 0xB0
+                && !matches!(
+                    (b1, b2),
+                    (0x80, 0x8B..=0x8F | 0xA8..=0xAE) | (0x81, 0xA0..=0xAF) | (0x83, 0x90..=0xBF)
+                )
+        }
+        // U+F000–U+F8FF (private use) and U+FF00–U+FF7F (fullwidth forms).
+        0xEF => matches!(b1, 0x80..=0xA3 | 0xBC..=0xBD),
+        _ => false,
+    }
+}
+
+fn clean_from(s: &str, at: usize, mut marks: u32) -> String {
+    let mut out = String::with_capacity(s.len());
+    out.push_str(&s[..at]);
+    let mut chars = s[at..].chars().peekable();
+    while let Some(c) = chars.next() {
+        match step(c, &mut marks) {
+            Action::Keep => out.push(c),
+            Action::Drop => {}
+            Action::Newline => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    continue; // CRLF: the LF that follows makes the one newline.
+                }
+                out.push('\n');
+            }
+            Action::Tab => out.push_str("    "),
+            Action::Mark => out.push('\u{FFFD}'),
+        }
+    }
+    out
+}
+
+/// The action for `c`, counting combining marks in a row in `marks`.
+fn step(c: char, marks: &mut u32) -> Action {
+    let action = action(c);
+    if action != Action::Keep {
+        *marks = 0;
+        return action;
+    }
+    if matches!(c, '\u{200C}' | '\u{200D}') {
+        // Joiners neither count as marks nor end a run of them, so interleaving them
+        // cannot stack unlimited marks on one character.
+        return Action::Keep;
+    }
+    if c >= '\u{300}' && unicode_normalization::char::is_combining_mark(c) {
+        *marks += 1;
+        if *marks > MAX_COMBINING_MARKS {
+            return Action::Drop;
+        }
+    } else {
+        *marks = 0;
+    }
+    Action::Keep
+}
+
+/// The action for one character, ignoring runs of combining marks.
+fn action(c: char) -> Action {
+    match c {
+        '\n' => Action::Keep,
+        '\t' => Action::Tab,
+        '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => Action::Newline,
+        // C0, DEL, C1.
+        '\0'..='\u{1F}' | '\u{7F}'..='\u{9F}' => Action::Drop,
+        // Soft hyphen; Arabic and Syriac format marks, with the bidi letter mark U+061C.
+        '\u{AD}' | '\u{600}'..='\u{605}' | '\u{61C}' | '\u{6DD}' | '\u{70F}' => Action::Drop,
+        '\u{890}'..='\u{891}' | '\u{8E2}' => Action::Drop,
+        // Khmer inherent vowels and the Mongolian vowel separator: invisible.
+        '\u{17B4}'..='\u{17B5}' | '\u{180E}' => Action::Drop,
+        // Zero-width space, LRM/RLM, bidi embeddings and overrides, word joiner,
+        // invisible operators, bidi isolates, deprecated format characters.
+        '\u{200B}' | '\u{200E}'..='\u{200F}' | '\u{202A}'..='\u{202E}' => Action::Drop,
+        '\u{2060}'..='\u{206F}' => Action::Drop,
+        // Hangul fillers, used to make "blank" text.
+        '\u{3164}' | '\u{FFA0}' => Action::Drop,
+        // BOM / zero-width no-break space; reserved and interlinear annotation chars.
+        '\u{FEFF}' | '\u{FFF0}'..='\u{FFFB}' => Action::Drop,
+        // Format controls of other scripts.
+        '\u{110BD}' | '\u{110CD}' | '\u{13430}'..='\u{1345F}' => Action::Drop,
+        '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}' => Action::Drop,
+        // Tag characters and the unassigned default-ignorable rest of plane 14
+        // (U+E0100–U+E01EF, the ideographic variation selectors, are kept).
+        '\u{E0000}'..='\u{E00FF}' | '\u{E01F0}'..='\u{E0FFF}' => Action::Drop,
+        '\u{FDD0}'..='\u{FDEF}' => Action::Mark,
+        c if (c as u32) & 0xFFFE == 0xFFFE => Action::Mark,
+        _ => Action::Keep,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Characters a terminal interprets or that hide or reorder text.
+    fn interpreted(c: char) -> bool {
+        matches!(c,
+            '\0'..='\u{09}' | '\u{0B}'..='\u{1F}' | '\u{7F}'..='\u{9F}'
+            | '\u{AD}' | '\u{61C}' | '\u{200B}' | '\u{200E}' | '\u{200F}'
+            | '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
+            | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
+    }
+
+    fn assert_safe(input: &str) -> String {
+        let out = clean(input).into_owned();
+        if let Some(c) = out.chars().find(|&c| interpreted(c)) {
+            panic!(
+                "{input:?} cleaned to {out:?}, which keeps U+{:04X}",
+                c as u32
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        for s in [
+            "",
+            "普陀桃浦持续做好地区转型发展大文章",
+            "a\nb",
+            "“引号”——破折号……",
+            "👩‍💻🇨🇳",
+        ] {
+            assert!(matches!(clean(s), Cow::Borrowed(_)), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn escape_sequences_lose_their_escape() {
+        let cases = [
+            ("\x1b]52;c;aGVsbG8=\x07", "]52;c;aGVsbG8="), // OSC 52 clipboard
+            ("\x1b]0;pwned\x1b\\", "]0;pwned\\"),         // OSC 0 title
+            (
+                "\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\",
+                "]8;;http://x\\link]8;;\\",
+            ),
+            ("\x1b[2J\x1b[H", "[2J[H"),               // CSI clear, home
+            ("\x1b[c\x1b[>0q\x1b[21t", "[c[>0q[21t"), // device queries
+            ("\u{9b}31m\u{90}dcs\u{9c}", "31mdcs"),   // C1 CSI, DCS, ST
+            ("a\x07b\x08c\x7fd\0e", "abcde"),         // BEL BS DEL NUL
+        ];
+        for (input, want) in cases {
+            assert_eq!(assert_safe(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn line_breaks_become_newlines() {
+        assert_eq!(
+            assert_safe("a\r\nb\rc\u{2028}d\u{2029}e\u{85}f"),
+            "a\nb\nc\nd\ne\nf"
+        );
+        assert_eq!(assert_safe("\r\n\r\n"), "\n\n");
+        assert_eq!(assert_safe("x\ty"), "x    y");
+    }
+
+    #[test]
+    fn invisible_and_reordering_characters_are_removed() {
+        let input =
+            "a\u{202E}evil\u{202C}\u{2066}b\u{2069}\u{200B}c\u{FEFF}d\u{AD}e\u{200E}f\u{61C}";
+        assert_eq!(assert_safe(input), "aevilbcdef");
+        // Tag characters: an invisible "hidden" message after a flag.
+        let tagged = "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}";
+        assert_eq!(assert_safe(tagged), "🏴");
+        assert_eq!(
+            assert_safe("\u{3164}\u{FFA0}\u{FFF9}x\u{FFFA}y\u{FFFB}"),
+            "xy"
+        );
+    }
+
+    #[test]
+    fn joiners_and_emoji_sequences_are_kept() {
+        for s in [
+            "👨‍👩‍👧‍👦",
+            "👩🏽‍💻",
+            "🇨🇳🇺🇸",
+            "1\u{FE0F}\u{20E3}",
+            "क्‍ष",
+            "می‌خواهم",
+            "葛\u{E0100}",
+        ] {
+            assert_eq!(assert_safe(s), s);
+        }
+    }
+
+    #[test]
+    fn stacked_combining_marks_are_capped() {
+        let zalgo: String = std::iter::once('e')
+            .chain(std::iter::repeat_n('\u{301}', 500))
+            .collect();
+        let out = assert_safe(&zalgo);
+        assert_eq!(out.chars().count(), 1 + MAX_COMBINING_MARKS as usize);
+        // Joiners between the marks do not reset the count.
+        let sneaky: String = std::iter::once('e')
+            .chain((0..100).flat_map(|_| ['\u{301}', '\u{200D}']))
+            .collect();
+        let marks = assert_safe(&sneaky)
+            .chars()
+            .filter(|&c| c == '\u{301}')
+            .count();
+        assert_eq!(marks, MAX_COMBINING_MARKS as usize);
+        // Real text with a few marks is untouched.
+        assert_eq!(assert_safe("Tiếng Việt"), "Tiếng Việt");
+    }
+
+    #[test]
+    fn noncharacters_leave_a_visible_mark() {
+        assert_eq!(
+            assert_safe("a\u{FFFF}b\u{FDD0}c\u{1FFFE}"),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}"
+        );
+    }
+
+    #[test]
+    fn every_char_in_the_dangerous_ranges_is_handled() {
+        let ranges = [
+            0u32..0x20,
+            0x7f..0xa0,
+            0x2028..0x2030,
+            0x2060..0x2070,
+            0xE0000..0xE0080,
+        ];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            assert_safe(&format!("x{c}y"));
+        }
+    }
+
+    #[test]
+    fn the_byte_shortcut_agrees_with_the_rules() {
+        for cp in 0x2000..0x10000u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if bytes.len() == 3 && plain_three_bytes(bytes[0], Some(&bytes[1..])) {
+                let mut marks = 0;
+                assert_eq!(step(c, &mut marks), Action::Keep, "U+{cp:04X}");
+                assert_eq!(marks, 0, "U+{cp:04X} is a combining mark");
+            }
+        }
+    }
+
+    #[test]
+    fn one_line_cuts_and_flattens() {
+        assert_eq!(one_line("a\nb\x1b[31m", 10), "a b[31m");
+        assert_eq!(one_line("一二三四五六", 3), "一二三…");
+    }
+}

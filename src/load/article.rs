@@ -48,7 +48,7 @@ pub(super) fn build(w: WireArticle<'_>, size: usize) -> Verdict {
     };
     for bad in &w.bad {
         v.errors.push(format!(
-            "field \"{}\" must be {}, found {}",
+            "field \"{}\" must be {}, {}",
             bad.field.name(),
             bad.field.expected(),
             bad.found

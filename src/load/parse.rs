@@ -94,11 +94,19 @@ fn article(name: &str, bytes: &[u8], frame: &Frame, cursor: &mut Cursor) -> Outc
             errors: vec![format!("{kind}, not an article object")],
             ..Verdict::default()
         },
-        Decoded::Syntax { offset, message } if frame.kind == FrameKind::Line => {
+        Decoded::Syntax {
+            offset, message, ..
+        } if frame.kind == FrameKind::Line => {
             let message = format!("not valid JSON: {message}; line left out");
             return Outcome::BrokenLine(at(cursor, frame.start + offset, Severity::Error, message));
         }
-        Decoded::Syntax { offset, message } => {
+        Decoded::Syntax {
+            offset,
+            message,
+            eof,
+        } => {
+            let hint = if eof { " (is the file cut short?)" } else { "" };
+            let message = format!("{message}{hint}");
             return Outcome::Stop(syntax(name, cursor, frame.start + offset, &message));
         }
     };

@@ -29,6 +29,8 @@ pub(super) enum Decoded<'a> {
         offset: usize,
         /// What is wrong, without position.
         message: String,
+        /// Whether the article ends too soon (the input may be cut short).
+        eof: bool,
     },
 }
 
@@ -59,9 +61,14 @@ fn slow(element: &[u8]) -> Decoded<'_> {
             w.notes = notes;
             Decoded::Object(w)
         }
-        Decoded::Syntax { offset, message } => Decoded::Syntax {
+        Decoded::Syntax {
+            offset,
+            message,
+            eof,
+        } => Decoded::Syntax {
             offset: offsets.map_or(offset, |m| m.original(offset)),
             message,
+            eof,
         },
         other => other,
     }
@@ -71,7 +78,15 @@ fn detach(d: Decoded<'_>) -> Decoded<'static> {
     match d {
         Decoded::Object(w) => Decoded::Object(Box::new(w.into_static())),
         Decoded::NotObject(k) => Decoded::NotObject(k),
-        Decoded::Syntax { offset, message } => Decoded::Syntax { offset, message },
+        Decoded::Syntax {
+            offset,
+            message,
+            eof,
+        } => Decoded::Syntax {
+            offset,
+            message,
+            eof,
+        },
     }
 }
 
@@ -80,6 +95,7 @@ fn fields(s: &str) -> Decoded<'_> {
     let syntax = |e: serde_json::Error| Decoded::Syntax {
         offset: serde_offset(s.as_bytes(), e.line(), e.column()),
         message: serde_message(&e),
+        eof: is_eof(&e),
     };
     let first = s.bytes().find(|&b| !is_space(b)).unwrap_or(b' ');
     if first != b'{' {
@@ -141,8 +157,8 @@ impl<'a> FieldReader<'a, serde_json::Error> for Raw<'a> {
     }
 }
 
-/// What a bad field holds, said for a message. Never echoes text, only numbers
-/// (which are plain ASCII digits, signs and exponents).
+/// What is wrong with a bad field, said for a message ("found …" or "but …"). Never
+/// echoes text, only numbers (plain ASCII digits, signs and exponents).
 fn found(field: Field, raw: &str) -> String {
     let raw = raw.trim();
     let first = raw.bytes().next().unwrap_or(b' ');
@@ -164,15 +180,15 @@ fn found(field: Field, raw: &str) -> String {
                 }
             });
             return match bad {
-                Some(i) => format!("item {} is {}", i + 1, what(items[i].get())),
+                Some(i) => format!("but item {} is {}", i + 1, what(items[i].get())),
                 None if field == Field::Body => {
-                    "a block whose \"type\", \"text\" or \"src\" is not a string".to_owned()
+                    "but a block's \"type\", \"text\" or \"src\" is not a string".to_owned()
                 }
-                None => "an item that cannot be read".to_owned(),
+                None => "but an item cannot be read".to_owned(),
             };
         }
     }
-    what(raw)
+    format!("found {}", what(raw))
 }
 
 /// A JSON value named for a message.
@@ -208,6 +224,11 @@ pub(super) fn serde_message(e: &serde_json::Error) -> String {
         Some(i) => full[..i].to_owned(),
         None => full,
     }
+}
+
+/// Whether the error is the input ending too soon.
+pub(super) fn is_eof(e: &serde_json::Error) -> bool {
+    e.classify() == serde_json::error::Category::Eof
 }
 
 /// A lossy copy of broken UTF-8, and where its offsets were in the original.
@@ -272,7 +293,7 @@ mod tests {
     #[test]
     fn out_of_range_numbers_are_bad_fields_not_syntax() {
         let w = object(br#"{"id":1,"title":"t","views":1e400}"#);
-        assert_eq!(w.bad[0].found, "the number 1e400");
+        assert_eq!(w.bad[0].found, "found the number 1e400");
     }
 
     #[test]
@@ -285,7 +306,10 @@ mod tests {
     #[test]
     fn syntax_errors_are_located_in_the_original_bytes() {
         let json = b"{\"t\":\"\xff\xff\",\n \"x\" 1}";
-        let Decoded::Syntax { offset, message } = decode(json) else {
+        let Decoded::Syntax {
+            offset, message, ..
+        } = decode(json)
+        else {
             panic!()
         };
         assert_eq!(json[offset], b'1', "{message}");

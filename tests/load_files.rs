@@ -333,3 +333,14 @@ fn problems_display_in_the_check_format() {
         "a.json:1:2: article #1: an array, not an article object; left out"
     );
 }
+
+#[test]
+fn a_raw_control_character_in_a_string_is_invalid_json() {
+    let e = error("raw-control.json");
+    assert_eq!(syntax_at(&e), (3, 26));
+    assert!(e.to_string().contains("U+0009"), "{e}");
+    let l = loaded("raw-control.jsonl");
+    assert_eq!(ids(&l), ["1", "3"]);
+    assert_eq!(shown(&l).len(), 1);
+    assert!(shown(&l)[0].starts_with("F:2:24: not valid JSON: a raw control character (U+0009)"));
+}

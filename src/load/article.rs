@@ -240,11 +240,15 @@ fn add_block(
 /// Cleaned text split on newlines into blocks of `kind`, each trimmed, blank ones
 /// skipped.
 fn add_paragraphs(b: &mut ArticleBuilder, kind: BlockKind, text: &str) {
-    for paragraph in text.split('\n') {
-        let paragraph = paragraph.trim();
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    for end in ends {
+        // Splitting at an ASCII newline keeps character boundaries.
+        let paragraph = text[start..end].trim();
         if !paragraph.is_empty() {
             b.block(kind, paragraph, "");
         }
+        start = end + 1;
     }
 }
 
@@ -274,7 +278,9 @@ impl Texts {
     /// Like [`Texts::text`], on one line (newlines become spaces) and trimmed.
     fn line<'b>(&mut self, bytes: &'b [u8]) -> Cow<'b, str> {
         match self.text(bytes) {
-            Cow::Borrowed(s) if !s.contains('\n') => Cow::Borrowed(s.trim()),
+            Cow::Borrowed(s) if memchr::memchr(b'\n', s.as_bytes()).is_none() => {
+                Cow::Borrowed(s.trim())
+            }
             text => Cow::Owned(text.replace('\n', " ").trim().to_owned()),
         }
     }

@@ -59,29 +59,102 @@ pub fn one_line(s: &str, max: usize) -> String {
 /// combining marks in a row just before it.
 fn first_dirty(s: &str) -> Option<(usize, u32)> {
     let bytes = s.as_bytes();
-    let mut i = 0;
     let mut marks = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if (b < 0x20 && b != b'\n') || b == 0x7f {
-                return Some((i, marks));
+    // The next byte to look at; always the start of a character.
+    let mut i: usize = 0;
+    for base in (0..bytes.len()).step_by(BLOCK) {
+        // One bit for each byte of the block that starts a character worth a look.
+        let mut mask = unplain_mask(bytes, base) & from(i.saturating_sub(base));
+        while mask != 0 {
+            let at = base + mask.trailing_zeros() as usize;
+            if at > i {
+                marks = 0; // a plain character came in between
             }
-            marks = 0;
-            i += 1;
-        } else if plain_three_bytes(b, bytes.get(i + 1..i + 3)) {
-            marks = 0;
-            i += 3;
-        } else {
-            let c = s[i..].chars().next().unwrap_or_default();
-            let before = marks;
-            if step(c, &mut marks) != Action::Keep {
-                return Some((i, before));
-            }
-            i += c.len_utf8();
+            let b = bytes[at];
+            let len = if plain_three_bytes(b, bytes.get(at + 1..at + 3)) {
+                marks = 0;
+                3
+            } else {
+                let c = s[at..].chars().next().unwrap_or_default();
+                let before = marks;
+                if step(c, &mut marks) != Action::Keep {
+                    return Some((at, before));
+                }
+                c.len_utf8()
+            };
+            i = at + len;
+            mask &= from(i - base);
         }
     }
     None
+}
+
+/// The mask of bits `n` and up (none when `n` is past the block).
+fn from(n: usize) -> u32 {
+    u32::MAX.checked_shl(n as u32).unwrap_or(0)
+}
+
+/// Bytes that need no look: printable ASCII, newline, UTF-8 continuation bytes and
+/// the lead bytes of U+4000–U+9FFF (CJK ideographs: nothing there is cleaned and none
+/// of it is a combining mark). Any other byte starts a character to look at.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))] // x86_64 checks bytes with SSE2
+fn plain_byte(b: u8) -> bool {
+    (b.wrapping_sub(0x20) < 0x5F)
+        | (b == b'\n')
+        | (b.wrapping_sub(0x80) < 0x40)
+        | (b.wrapping_sub(0xE4) < 6)
+}
+
+/// Bytes looked at together.
+const BLOCK: usize = 32;
+
+/// One bit per byte of the block at `base` that is not plain (past the end counts as
+/// plain).
+fn unplain_mask(bytes: &[u8], base: usize) -> u32 {
+    let mut padded = [b' '; BLOCK];
+    let block = match bytes.get(base..base + BLOCK) {
+        Some(block) => block,
+        None => {
+            let tail = &bytes[base..];
+            padded[..tail.len()].copy_from_slice(tail);
+            &padded
+        }
+    };
+    let (low, high) = block.split_at(BLOCK / 2);
+    let half = |h: &[u8]| unplain_mask16(h.try_into().expect("half a block"));
+    half(low) | (half(high) << 16)
+}
+
+/// [`unplain_mask`] for 16 bytes with SSE2 (part of every x86_64): a range check is
+/// `min(b - lo, hi - lo) == b - lo` on unsigned bytes.
+#[cfg(target_arch = "x86_64")]
+fn unplain_mask16(block: &[u8; 16]) -> u32 {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8, _mm_sub_epi8,
+    };
+    // SAFETY: the load reads the 16 bytes of `block` (unaligned loads are allowed),
+    // and SSE2, which these intrinsics need, is part of the x86_64 baseline.
+    unsafe {
+        let v = _mm_loadu_si128(block.as_ptr().cast::<__m128i>());
+        let within = |lo: u8, hi: u8| {
+            let d = _mm_sub_epi8(v, _mm_set1_epi8(lo as i8));
+            _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((hi - lo) as i8)), d)
+        };
+        let plain = _mm_or_si128(
+            _mm_or_si128(within(0x20, 0x7E), within(b'\n', b'\n')),
+            _mm_or_si128(within(0x80, 0xBF), within(0xE4, 0xE9)),
+        );
+        !(_mm_movemask_epi8(plain) as u32) & 0xFFFF
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn unplain_mask16(block: &[u8; 16]) -> u32 {
+    block
+        .iter()
+        .enumerate()
+        .fold(0, |mask, (k, &b)| mask | (u32::from(!plain_byte(b)) << k))
 }
 
 /// Whether the three-byte sequence led by `lead` is a character that cleaning keeps
@@ -341,6 +414,24 @@ mod tests {
                 let mut marks = 0;
                 assert_eq!(step(c, &mut marks), Action::Keep, "U+{cp:04X}");
                 assert_eq!(marks, 0, "U+{cp:04X} is a combining mark");
+            }
+        }
+    }
+
+    #[test]
+    fn the_block_mask_marks_exactly_the_unplain_bytes() {
+        let mut bytes: Vec<u8> = (0..=255).collect();
+        bytes.extend(b"\n\n ~\x7f\x1f\xe3\xe4\xe9\xea\xbf\xc0");
+        for base in (0..bytes.len()).step_by(BLOCK) {
+            let mask = unplain_mask(&bytes, base);
+            for k in 0..BLOCK {
+                let want = bytes.get(base + k).is_some_and(|&b| !plain_byte(b));
+                assert_eq!(
+                    mask >> k & 1 == 1,
+                    want,
+                    "byte {:#04x}",
+                    bytes.get(base + k).copied().unwrap_or(0)
+                );
             }
         }
     }

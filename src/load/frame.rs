@@ -246,7 +246,11 @@ impl Framer {
                 }
                 State::Value(role, mut scan, c) => {
                     let value = &input[value_start..];
-                    match scan.run(value, eof) {
+                    let end = scan.run(value, eof);
+                    if let (Some(at), true) = (scan.control(), end.is_some() || eof) {
+                        return Err(control_error(input, value_start + at));
+                    }
+                    match end {
                         Some(len) => {
                             let end = value_start + len;
                             self.state =
@@ -444,6 +448,18 @@ fn error(offset: usize, message: &str) -> FrameError {
     }
 }
 
+/// A raw control character inside a string: JSON forbids it.
+pub(super) fn control_error(input: &[u8], at: usize) -> FrameError {
+    error(at, &format!("invalid JSON: {}", control_message(input[at])))
+}
+
+/// What to say about a raw control character inside a string.
+pub(super) fn control_message(b: u8) -> String {
+    format!(
+        "a raw control character (U+{b:04X}) inside a string; write it as an escape such as \\n or \\t"
+    )
+}
+
 /// A byte named for a message, never echoed raw.
 pub(super) fn describe(b: u8) -> String {
     match b {
@@ -638,6 +654,15 @@ mod tests {
         assert_eq!(fails_at("true", Hint::Sniff).0, 0);
         assert_eq!(fails_at("  ", Hint::Sniff).0, 2);
         assert_eq!(fails_at("[{\"a\":1}", Hint::Sniff).0, 8);
+    }
+
+    #[test]
+    fn a_raw_control_character_in_a_string_is_an_error() {
+        let (at, message) = fails_at("[{\"id\": 1}, {\"t\": \"a\tb\"}]", Hint::Sniff);
+        assert_eq!(at, 20);
+        assert!(message.contains("U+0009"), "{message}");
+        // Outside strings, tabs and newlines are whitespace.
+        assert_eq!(frames("[\t{\"id\":\r\n1}\t]").len(), 1);
     }
 
     #[test]

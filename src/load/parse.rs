@@ -5,9 +5,10 @@
 
 use super::article::{Verdict, build};
 use super::clean::one_line;
-use super::frame::{Frame, FrameKind, describe};
+use super::frame::{Frame, FrameKind, control_message, describe};
 use super::position::{Cursor, Mark, serde_offset};
 use super::recover::{Decoded, decode, serde_message};
+use super::scan::control_in_strings;
 use super::wire::Text;
 use super::{LoadError, Location, Problem, Severity};
 
@@ -88,6 +89,16 @@ pub(super) fn parse_piece(
 }
 
 fn article(name: &str, bytes: &[u8], frame: &Frame, cursor: &mut Cursor) -> Outcome {
+    // The framer checked the strings of array elements; lines are checked here.
+    if frame.kind == FrameKind::Line
+        && let Some(offset) = control_in_strings(bytes)
+    {
+        let message = format!(
+            "not valid JSON: {}; line left out",
+            control_message(bytes[offset])
+        );
+        return Outcome::BrokenLine(at(cursor, frame.start + offset, Severity::Error, message));
+    }
     let verdict = match decode(bytes) {
         Decoded::Object(w) => build(*w, bytes.len()),
         Decoded::NotObject(kind) => Verdict {

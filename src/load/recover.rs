@@ -282,9 +282,9 @@ mod tests {
         assert_eq!(
             bad,
             [
-                ("title", "the number 5"),
-                ("views", "the number -3"),
-                ("tags", "item 2 is the number 1")
+                ("title", "found the number 5"),
+                ("views", "found the number -3"),
+                ("tags", "but item 2 is the number 1")
             ]
         );
         assert_eq!(w.summary.as_deref(), Some(&b"s"[..]));

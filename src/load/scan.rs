@@ -1,6 +1,8 @@
 //! Finding where one JSON value ends without parsing it: strings, escapes and bracket
 //! depth only. The scan can stop at the end of the bytes read so far and go on when
-//! more arrive, so a value may span any number of reads.
+//! more arrive, so a value may span any number of reads. On the way it notes the
+//! first raw control character inside a string, which JSON forbids (the parser is
+//! told to take strings as they are, so it would not notice).
 
 /// How a value is delimited, from its first byte.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,6 +23,7 @@ pub(super) struct ValueScan {
     depth: u32,
     in_string: bool,
     escaped: bool,
+    control: Option<usize>,
 }
 
 impl ValueScan {
@@ -37,7 +40,14 @@ impl ValueScan {
             depth: 0,
             in_string: false,
             escaped: false,
+            control: None,
         }
+    }
+
+    /// Offset (from the value's first byte) of the first raw control character
+    /// inside one of its strings, if any was seen.
+    pub fn control(&self) -> Option<usize> {
+        self.control
     }
 
     /// Scans on through `value` (the value's bytes read so far, from its first byte)
@@ -102,7 +112,13 @@ impl ValueScan {
                 self.escaped = false;
                 self.pos += 1;
             }
-            match memchr::memchr2(b'"', b'\\', &value[self.pos.min(value.len())..]) {
+            let rest = &value[self.pos.min(value.len())..];
+            let found = memchr::memchr2(b'"', b'\\', rest);
+            if self.control.is_none() {
+                let segment = &rest[..found.unwrap_or(rest.len())];
+                self.control = first_control(segment).map(|i| self.pos + i);
+            }
+            match found {
                 None => {
                     self.pos = value.len();
                     return false;
@@ -116,6 +132,38 @@ impl ValueScan {
                     self.escaped = true;
                 }
             }
+        }
+    }
+}
+
+/// The first byte below U+0020 in `bytes`. The common case (none) is one
+/// vectorised pass without early exit.
+fn first_control(bytes: &[u8]) -> Option<usize> {
+    if bytes.iter().fold(false, |seen, &b| seen | (b < 0x20)) {
+        bytes.iter().position(|&b| b < 0x20)
+    } else {
+        None
+    }
+}
+
+/// The offset of the first raw control character inside a string of `json` (one
+/// JSONL line, which is not scanned as a value).
+pub(super) fn control_in_strings(json: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    loop {
+        i += memchr::memchr(b'"', &json[i..])? + 1;
+        loop {
+            let rest = &json[i.min(json.len())..];
+            let found = memchr::memchr2(b'"', b'\\', rest);
+            if let Some(at) = first_control(&rest[..found.unwrap_or(rest.len())]) {
+                return Some(i + at);
+            }
+            let j = found?;
+            i += j + 1;
+            if json[i - 1] == b'"' {
+                break;
+            }
+            i += 1; // the escaped character
         }
     }
 }
@@ -154,6 +202,21 @@ mod tests {
         assert_eq!(scan_whole(b"true"), Some(4));
         assert_eq!(scan_whole(b"[[[["), None);
         assert_eq!(scan_whole(br#"{"a":"#), None);
+    }
+
+    #[test]
+    fn notes_raw_control_characters_inside_strings_only() {
+        let v = b"{\"a\":\t\"x\ty\"}";
+        let mut s = ValueScan::new(v[0]);
+        assert_eq!(s.run(v, true), Some(v.len()));
+        assert_eq!(s.control(), Some(8));
+        let v = b"[\n\"a\\n\",\r\n1]";
+        let mut s = ValueScan::new(v[0]);
+        s.run(v, true);
+        assert_eq!(s.control(), None);
+        assert_eq!(control_in_strings(b"{\"a\": \"b\\\"c\nd\"}\r"), Some(11));
+        assert_eq!(control_in_strings(b"{\"a\":\t\"b\"}\r"), None);
+        assert_eq!(control_in_strings(b"{\"a\": \"\x01"), Some(7));
     }
 
     #[test]

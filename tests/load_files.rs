@@ -344,3 +344,28 @@ fn a_raw_control_character_in_a_string_is_invalid_json() {
     assert_eq!(shown(&l).len(), 1);
     assert!(shown(&l)[0].starts_with("F:2:24: not valid JSON: a raw control character (U+0009)"));
 }
+
+#[test]
+fn long_words_and_paragraphs_load_whole() {
+    let word = "x".repeat(3000);
+    let paragraph = "字".repeat(70_000); // 210 KB without a space
+    let json = serde_json::json!([{"id": 1, "title": word, "body": paragraph}]).to_string();
+    let l = reader::load::load_bytes("long.json", json.as_bytes()).unwrap();
+    let a = &l.collection.articles()[0];
+    assert_eq!(a.title(), word);
+    assert_eq!(
+        a.blocks().map(|b| b.text).collect::<Vec<_>>(),
+        [paragraph.as_str()]
+    );
+}
+
+#[test]
+fn the_built_in_sample_loads_without_errors() {
+    let l = load(&reader::load::SAMPLE).unwrap();
+    let errors: Vec<_> = l
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}

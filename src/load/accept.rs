@@ -1,8 +1,11 @@
 //! Accepting parsed pieces in file order: keep ids unique, report each kind of
 //! warning once, and hand batches, problems and progress to the sink as they come.
 
-use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
+
+// A fast hash: ids come from the file, but a slow path for a crafted set of ids
+// costs the user only time on their own file.
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::article::Verdict;
 use super::clean::one_line;

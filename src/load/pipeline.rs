@@ -84,6 +84,7 @@ pub(super) fn run_stream(
         cap,
         tx,
         spare: spare_rx,
+        kept: None,
     };
     std::thread::Builder::new()
         .name("reader-load".to_owned())
@@ -133,6 +134,8 @@ struct ReadJob {
     cap: u64,
     tx: SyncSender<Msg>,
     spare: Receiver<Vec<u8>>,
+    /// A buffer of this thread's own to reuse.
+    kept: Option<Vec<u8>>,
 }
 
 impl ReadJob {
@@ -190,13 +193,19 @@ impl ReadJob {
                 }
             };
             let next_base = base.advance(&buf[..consumed]);
-            let mut next = self.spare.try_recv().unwrap_or_default();
+            let mut next = self
+                .kept
+                .take()
+                .or_else(|| self.spare.try_recv().ok())
+                .unwrap_or_default();
             let carry = filled - consumed;
             if next.len() < carry {
                 next.resize(carry, 0);
             }
             next[..carry].copy_from_slice(&buf[consumed..filled]);
-            if !frames.is_empty() {
+            if frames.is_empty() {
+                self.keep(buf);
+            } else {
                 self.send_piece(buf, consumed, base, frames)?;
             }
             buf = next;
@@ -208,9 +217,16 @@ impl ReadJob {
         }
     }
 
+    /// Keeps a buffer for the next read, unless it grew for one large article.
+    fn keep(&mut self, buf: Vec<u8>) {
+        if buf.len() <= KEEP_BUFFER {
+            self.kept = Some(buf);
+        }
+    }
+
     /// Hands a piece over, parsing it here first when the receiver is behind.
     fn send_piece(
-        &self,
+        &mut self,
         data: Vec<u8>,
         len: usize,
         base: Mark,
@@ -224,7 +240,11 @@ impl ReadJob {
         };
         let msg = match self.tx.try_send(Msg::Piece(piece)) {
             Ok(()) => return Ok(()),
-            Err(TrySendError::Full(Msg::Piece(piece))) => Msg::Parsed(piece.parse(&self.name)),
+            Err(TrySendError::Full(Msg::Piece(piece))) => {
+                let parsed = piece.parse(&self.name);
+                self.keep(piece.data);
+                Msg::Parsed(parsed)
+            }
             Err(TrySendError::Full(msg) | TrySendError::Disconnected(msg)) => msg,
         };
         self.tx.send(msg).map_err(|_| LoadError::Unreadable {

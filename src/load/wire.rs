@@ -34,22 +34,16 @@ pub(super) enum Field {
 impl Field {
     /// The field named `name`, if the format defines one.
     pub fn from_name(name: &[u8]) -> Option<Field> {
-        Some(match name {
-            b"id" => Field::Id,
-            b"title" => Field::Title,
-            b"category" => Field::Category,
-            b"date" => Field::Date,
-            b"source" => Field::Source,
-            b"editor" => Field::Editor,
-            b"author" => Field::Author,
-            b"summary" => Field::Summary,
-            b"body" => Field::Body,
-            b"related" => Field::Related,
-            b"views" => Field::Views,
-            b"url" => Field::Url,
-            b"tags" => Field::Tags,
-            _ => return None,
-        })
+        // Every name fits in eight bytes: compare them as one integer each instead
+        // of a string comparison per candidate (this runs for every field read).
+        if name.len() > 8 {
+            return None;
+        }
+        let key = (pack(name), name.len());
+        Field::KEYS
+            .iter()
+            .find(|&&(k, _)| k == key)
+            .map(|&(_, f)| f)
     }
 
     /// The field's name in the file.
@@ -84,9 +78,37 @@ impl Field {
         }
     }
 
+    /// Each field with its packed name (see [`pack`]) and the name's length.
+    const KEYS: [((u64, usize), Field); 13] = [
+        ((pack(b"id"), 2), Field::Id),
+        ((pack(b"title"), 5), Field::Title),
+        ((pack(b"category"), 8), Field::Category),
+        ((pack(b"date"), 4), Field::Date),
+        ((pack(b"source"), 6), Field::Source),
+        ((pack(b"editor"), 6), Field::Editor),
+        ((pack(b"author"), 6), Field::Author),
+        ((pack(b"summary"), 7), Field::Summary),
+        ((pack(b"body"), 4), Field::Body),
+        ((pack(b"related"), 7), Field::Related),
+        ((pack(b"views"), 5), Field::Views),
+        ((pack(b"url"), 3), Field::Url),
+        ((pack(b"tags"), 4), Field::Tags),
+    ];
+
     fn bit(self) -> u16 {
         1 << (self as u16)
     }
+}
+
+/// Up to eight bytes as one integer, zero-padded.
+const fn pack(name: &[u8]) -> u64 {
+    let mut key = [0; 8];
+    let mut i = 0;
+    while i < name.len() && i < 8 {
+        key[i] = name[i];
+        i += 1;
+    }
+    u64::from_le_bytes(key)
 }
 
 /// Text as bytes, borrowed from the input when it has no escapes; not yet checked to

@@ -135,6 +135,22 @@ fn every_char_in_the_dangerous_ranges_is_handled() {
 }
 
 #[test]
+fn plain_punctuation_is_kept_and_is_no_mark() {
+    for cp in 0x800..0x10000u32 {
+        let Some(c) = char::from_u32(cp) else {
+            continue;
+        };
+        let mut buf = [0; 4];
+        let b = c.encode_utf8(&mut buf).as_bytes();
+        if plain_at(b[0], b[1], b[2]) {
+            let mut marks = 0;
+            assert_eq!(step(c, &mut marks), Action::Keep, "U+{cp:04X}");
+            assert_eq!(marks, 0, "U+{cp:04X} is a combining mark");
+        }
+    }
+}
+
+#[test]
 fn the_byte_shortcut_agrees_with_the_rules() {
     for cp in 0x2000..0x10000u32 {
         let Some(c) = char::from_u32(cp) else {
@@ -154,10 +170,14 @@ fn the_byte_shortcut_agrees_with_the_rules() {
 fn the_block_mask_marks_exactly_the_unplain_bytes() {
     let mut bytes: Vec<u8> = (0..=255).collect();
     bytes.extend(b"\n\n ~\x7f\x1f\xe3\xe4\xe9\xea\xbf\xc0");
+    bytes.extend("、。《》「」〪—“”…‧‐ ，：；！？（）｀～｟".as_bytes());
+    bytes.extend(b"\xe3\x80\xaa\xe2\x80\xa8\xe2\x80\x8b\xef\xbe\xa0\xef\xbb\xbf");
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(b' ');
     for base in (0..bytes.len()).step_by(BLOCK) {
         let mask = unplain_mask(&bytes, base);
         for k in 0..BLOCK {
-            let want = bytes.get(base + k).is_some_and(|&b| !plain_byte(b));
+            let i = base + k;
+            let want = i < bytes.len() && !plain_at(at(i), at(i + 1), at(i + 2));
             assert_eq!(
                 mask >> k & 1 == 1,
                 want,

@@ -76,3 +76,21 @@ fn blocks_read_with_unknown_fields_noted() {
     assert_eq!(blocks[0].unknown, [b("alt")]);
     assert_eq!(blocks[1].text.as_deref(), Some(&b"p"[..]));
 }
+
+#[test]
+fn field_names_are_found_exactly() {
+    for field in Field::KEYS.map(|(_, f)| f) {
+        assert_eq!(Field::from_name(field.name().as_bytes()), Some(field));
+    }
+    for other in [
+        &b""[..],
+        b"i",
+        b"ids",
+        b"Title",
+        b"category1",
+        b"tags\0",
+        b"urlx",
+    ] {
+        assert_eq!(Field::from_name(other), None, "{other:?}");
+    }
+}

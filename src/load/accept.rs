@@ -32,8 +32,8 @@ pub(super) struct Acceptor<'s> {
     sink: &'s mut dyn FnMut(LoadEvent) -> bool,
     /// Ids taken so far, with the number of the article that took each.
     seen: HashMap<Box<str>, u64>,
-    /// `related` ids not seen yet when named: (article id, related id).
-    unresolved: Vec<(Box<str>, Box<str>)>,
+    /// `related` ids not seen yet when named: (number of the naming article, id).
+    unresolved: Vec<(u64, Box<str>)>,
     /// Warnings already given once.
     warned: HashSet<String>,
     batch: Vec<Article>,
@@ -104,12 +104,24 @@ impl<'s> Acceptor<'s> {
     /// Ends the load: reports `related` ids that name no article, then the last
     /// batch, problems and progress.
     pub fn finish(mut self) {
-        for (id, related) in std::mem::take(&mut self.unresolved) {
-            if !self.seen.contains_key(&related) {
+        let dangling: Vec<(u64, Box<str>)> = std::mem::take(&mut self.unresolved)
+            .into_iter()
+            .filter(|(_, related)| !self.seen.contains_key(related))
+            .collect();
+        if !dangling.is_empty() {
+            // Only now are the naming articles' ids needed: find them by number.
+            let wanted: HashSet<u64> = dangling.iter().map(|&(ordinal, _)| ordinal).collect();
+            let ids: HashMap<u64, &str> = self
+                .seen
+                .iter()
+                .filter(|(_, ordinal)| wanted.contains(ordinal))
+                .map(|(id, &ordinal)| (ordinal, &**id))
+                .collect();
+            for (ordinal, related) in &dangling {
                 self.problems.push(Problem {
                     severity: Severity::Warning,
-                    location: Location::Article(id.into()),
-                    message: format!("related id \"{}\" names no article", one_line(&related, 60)),
+                    location: Location::Article(ids[ordinal].to_owned()),
+                    message: format!("related id \"{}\" names no article", one_line(related, 60)),
                 });
             }
         }
@@ -117,19 +129,12 @@ impl<'s> Acceptor<'s> {
     }
 
     fn article(&mut self, mut v: Verdict, ordinal: u64, size: usize, at: Option<(usize, usize)>) {
-        if let (Some(article), Some(id)) = (&v.article, &v.id) {
-            if let Some(first) = self.seen.get(id.as_str()) {
-                v.errors.push(format!(
-                    "duplicate id, already used by article #{first} in the file"
-                ));
-            } else {
-                self.seen.insert(id.as_str().into(), ordinal);
-                for related in article.related_ids() {
-                    if !self.seen.contains_key(related) {
-                        self.unresolved.push((id.as_str().into(), related.into()));
-                    }
-                }
-            }
+        if let (Some(_), Some(id)) = (&v.article, &v.id)
+            && let Some(first) = self.seen.get(id.as_str())
+        {
+            v.errors.push(format!(
+                "duplicate id, already used by article #{first} in the file"
+            ));
         }
         let locate = || match (&v.id, at) {
             (Some(id), _) => (Location::Article(id.clone()), String::new()),
@@ -153,7 +158,13 @@ impl<'s> Acceptor<'s> {
             });
         }
         if v.errors.is_empty() {
-            if let Some(article) = v.article {
+            if let (Some(article), Some(id)) = (v.article, v.id) {
+                for related in article.related_ids() {
+                    if !self.seen.contains_key(related) {
+                        self.unresolved.push((ordinal, related.into()));
+                    }
+                }
+                self.seen.insert(id.into_boxed_str(), ordinal);
                 self.batch_bytes += size;
                 self.batch.push(article);
             }

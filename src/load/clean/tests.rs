@@ -1,5 +1,6 @@
 //! Unit tests for [`super`].
 
+use super::blocks::{BLOCK, plain_at, unplain_mask};
 use super::*;
 
 /// Characters a terminal interprets or that hide or reorder text.
@@ -178,6 +179,12 @@ fn the_block_mask_marks_exactly_the_unplain_bytes() {
         for k in 0..BLOCK {
             let i = base + k;
             let want = i < bytes.len() && !plain_at(at(i), at(i + 1), at(i + 2));
+            #[cfg(target_arch = "x86_64")]
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU has AVX2, as just checked.
+                let wide = unsafe { super::blocks::unplain_mask_avx2(&bytes, base) };
+                assert_eq!(wide, mask, "AVX2 and SSE2 disagree at {base}");
+            }
             assert_eq!(
                 mask >> k & 1 == 1,
                 want,

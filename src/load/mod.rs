@@ -3,6 +3,18 @@
 //!
 //! [`stream`] hands articles over in batches as it goes, so the screen can show the
 //! first ones while a large file is still being read; [`load`] collects them all.
+//! The format, the cleaning rules and the messages are described for users in
+//! `docs/format.md`; the design and its costs in `docs/loading.md`.
+//!
+//! The parts, in the order the data goes through them:
+//! - `input` opens a source, refusing directories, FIFOs, devices and oversized files;
+//! - `pipeline` runs the load: a reader thread reads pieces, either thread parses;
+//! - `frame` (with `scan`) cuts pieces into articles without parsing them;
+//! - `parse` turns a piece into outcomes: `recover` decodes each article into the
+//!   borrowed `wire` types (field by field when something is wrong), `article`
+//!   checks it and builds the model article, with text cleaned by `clean`;
+//! - `accept` takes outcomes in file order: duplicate ids, batches, problems,
+//!   progress; `position` turns byte offsets into lines and columns.
 
 mod accept;
 mod article;

@@ -12,7 +12,8 @@ pub enum Location {
         /// Column (characters), from 1.
         column: usize,
     },
-    /// An article, by id (or by its position in the file when it has no id).
+    /// An article, by its (cleaned) id. An article without a usable id is located
+    /// by [`Location::Position`] instead, and its message starts `article #N: `.
     Article(String),
 }
 
@@ -37,12 +38,14 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// The problem as `PATH:LINE:COL: message` or `PATH: article ID: message`.
+    /// The problem as `PATH:LINE:COL: message` or `PATH: article ID: message`
+    /// (warnings say `warning: ` before the message). The path is cleaned like any
+    /// text shown, so the line holds no escape codes.
     pub fn display<'a>(&'a self, path: &'a str) -> impl fmt::Display + 'a {
         struct D<'a>(&'a Problem, &'a str);
         impl fmt::Display for D<'_> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                let (p, path) = (self.0, self.1);
+                let (p, path) = (self.0, super::clean::one_line(self.1, usize::MAX));
                 let level = match p.severity {
                     Severity::Warning => "warning: ",
                     Severity::Error => "",
@@ -78,17 +81,17 @@ pub enum LoadError {
         /// Why, in words.
         reason: String,
     },
-    /// Larger than the reader accepts.
+    /// Larger than the reader accepts ([`super::MAX_BYTES`]).
     #[error("{path}: {size} bytes is more than the {cap}-byte limit")]
     TooLarge {
         /// The path as given.
         path: String,
-        /// Its size.
+        /// Its size (for standard input: how much was read before giving up).
         size: u64,
         /// The limit.
         cap: u64,
     },
-    /// Not JSON, or not a collection.
+    /// Not JSON, or not a collection. Messages never echo data from the file.
     #[error("{path}:{line}:{column}: {message}")]
     Syntax {
         /// The path as given.
@@ -110,5 +113,32 @@ impl LoadError {
             LoadError::NotFound { .. } | LoadError::Unreadable { .. } => 66,
             LoadError::TooLarge { .. } | LoadError::Syntax { .. } => 65,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn displays_in_the_check_format() {
+        let at = Problem {
+            severity: Severity::Error,
+            location: Location::Position { line: 3, column: 7 },
+            message: "article #2: missing id; left out".to_owned(),
+        };
+        assert_eq!(
+            at.display("a.json").to_string(),
+            "a.json:3:7: article #2: missing id; left out"
+        );
+        let by_id = Problem {
+            severity: Severity::Warning,
+            location: Location::Article("42".to_owned()),
+            message: "unknown field \"x\" ignored".to_owned(),
+        };
+        assert_eq!(
+            by_id.display("dir/a\u{1b}[2J.json").to_string(),
+            "dir/a[2J.json: article 42: warning: unknown field \"x\" ignored"
+        );
     }
 }

@@ -238,6 +238,15 @@ impl ArticleBuilder {
         Self::default()
     }
 
+    /// An empty builder with room for `bytes` of text, so that filling it does not
+    /// copy the text again as it grows (a loader knows about how much is coming).
+    pub fn with_capacity(bytes: usize) -> Self {
+        ArticleBuilder {
+            text: String::with_capacity(bytes),
+            ..Self::default()
+        }
+    }
+
     fn push(&mut self, s: &str) -> Span {
         let start = self.text.len();
         self.text.push_str(s);

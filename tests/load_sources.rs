@@ -148,9 +148,15 @@ fn a_file_without_read_permission_is_66() {
         assert_eq!(reason, "permission denied");
         return;
     }
-    // Root reads anything, so an unprivileged copy of this test binary tries it.
+    // Root reads anything, so an unprivileged copy of this test binary tries it. The
+    // copy lives in the temporary directory: the checkout may sit where an unprivileged
+    // user cannot reach (e.g. under /root).
+    use std::os::unix::fs::PermissionsExt;
     use std::os::unix::process::CommandExt;
-    let out = std::process::Command::new(std::env::current_exe().unwrap())
+    let exe = dir.path().join("load_sources_test");
+    std::fs::copy(std::env::current_exe().unwrap(), &exe).unwrap();
+    std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = std::process::Command::new(&exe)
         .args([
             "--exact",
             "unprivileged_load_of_an_unreadable_file",

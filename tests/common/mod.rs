@@ -4,6 +4,9 @@
 
 #![allow(dead_code)] // each test binary uses a different part of the harness
 
+pub mod audit;
+pub mod run;
+
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::sync::{Arc, Mutex};
@@ -38,7 +41,28 @@ pub fn reader_bin() -> &'static str {
 impl Pty {
     /// Starts `reader ARGS` in a `cols`x`rows` terminal with TERM=xterm-256color and
     /// without NO_COLOR, plus `env`.
-    pub fn spawn(args: &[&str], (cols, rows): (u16, u16), env: &[(&str, &str)]) -> Pty {
+    pub fn spawn(args: &[&str], size: (u16, u16), env: &[(&str, &str)]) -> Pty {
+        let mut cmd = Pty::command(reader_bin(), args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        Pty::spawn_command(cmd, size)
+    }
+
+    /// `program ARGS` set up as [`Pty::spawn`] runs the reader (TERM=xterm-256color, no
+    /// NO_COLOR, the temporary directory as working directory), to adjust before
+    /// [`Pty::spawn_command`].
+    pub fn command(program: &str, args: &[&str]) -> CommandBuilder {
+        let mut cmd = CommandBuilder::new(program);
+        cmd.args(args);
+        cmd.cwd(std::env::temp_dir());
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd
+    }
+
+    /// Starts `cmd` in a `cols`x`rows` terminal.
+    pub fn spawn_command(cmd: CommandBuilder, (cols, rows): (u16, u16)) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -47,14 +71,6 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(reader_bin());
-        cmd.args(args);
-        cmd.cwd(std::env::temp_dir());
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
         let child = pair.slave.spawn_command(cmd).expect("spawn reader");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
@@ -183,6 +199,7 @@ impl Pty {
         let start = Instant::now();
         while start.elapsed() < limit {
             if let Some(status) = self.child.try_wait().unwrap() {
+                self.drain();
                 return status.exit_code();
             }
             thread::sleep(Duration::from_millis(10));
@@ -194,9 +211,24 @@ impl Pty {
         );
     }
 
+    /// Waits until everything the program wrote before it exited has been read (the
+    /// pty reports end of file), so checks on the screen see its last bytes.
+    fn drain(&self) {
+        let start = Instant::now();
+        while !self.output.lock().unwrap().closed && start.elapsed() < PATIENCE {
+            thread::sleep(Duration::from_millis(5));
+        }
+    }
+
     /// Whether the program is still running.
     pub fn running(&mut self) -> bool {
         self.child.try_wait().unwrap().is_none()
+    }
+
+    /// CPU time the program has used so far, in clock ticks (user + system, from
+    /// `/proc/PID/stat`); `None` once the process is gone.
+    pub fn cpu_ticks(&self) -> Option<u64> {
+        cpu_ticks(self.pid())
     }
 
     /// Closes our side of the pty, as an SSH connection that drops would.
@@ -208,11 +240,12 @@ impl Pty {
     /// Asserts the terminal is back to normal: main screen, cursor shown, paste mode
     /// off, and the line discipline in cooked mode with echo.
     pub fn assert_restored(&self) {
-        self.with_screen(|s| {
-            assert!(!s.alternate_screen(), "still in the alternate screen");
-            assert!(!s.hide_cursor(), "cursor still hidden");
-            assert!(!s.bracketed_paste(), "bracketed paste still on");
-        });
+        // Read under the lock, assert after it: a failure must not poison the harness.
+        let (alternate, hidden, paste) =
+            self.with_screen(|s| (s.alternate_screen(), s.hide_cursor(), s.bracketed_paste()));
+        assert!(!alternate, "still in the alternate screen");
+        assert!(!hidden, "cursor still hidden");
+        assert!(!paste, "bracketed paste still on");
         let master = self.master.as_ref().expect("pty still open");
         let fd = master.as_raw_fd().expect("pty fd");
         // SAFETY: tcgetattr on an open pty master fd into a zeroed termios.
@@ -233,4 +266,16 @@ impl Drop for Pty {
 
 fn nonzero(n: u16) -> NonZeroU16 {
     NonZeroU16::new(n.max(1)).expect("at least 1")
+}
+
+/// CPU time used by process `pid` in clock ticks (user + system), from `/proc`.
+pub fn cpu_ticks(pid: i32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces:
+    // state is field 3, utime 14 and stime 15 of the whole line.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: u64 = fields.get(11)?.parse().ok()?;
+    let stime: u64 = fields.get(12)?.parse().ok()?;
+    Some(utime + stime)
 }

@@ -23,8 +23,7 @@ fn run(settings: Settings) -> u8 {
         Mode::Check => {
             let mut out = io::stdout().lock();
             match plain::check(&settings.source, &mut out) {
-                Ok(summary) if summary.is_clean() => 0,
-                Ok(_) => 65,
+                Ok(summary) => summary.exit_code(),
                 Err(e) => fail(&e.to_string(), 1),
             }
         }
@@ -67,6 +66,7 @@ fn plain_mode(settings: &Settings) -> u8 {
         .count();
     if left_out > 0 {
         let name = settings.source.display_name();
+        let name = plain::escaped(&name);
         eprintln!("reader: {name}: {left_out} articles left out (reader --check lists them)");
     }
     let mut index = Index::new();
@@ -124,10 +124,9 @@ fn colour_enabled(choice: ColorChoice, terminal: bool) -> bool {
     }
 }
 
-/// Prints `reader: message` on stderr (control characters removed: a path or id in it
-/// may come from anywhere) and returns `code`.
+/// Prints `reader: message` on stderr (controls and invisible characters escaped: a
+/// path or id in it may come from anywhere) and returns `code`.
 fn fail(message: &str, code: u8) -> u8 {
-    let clean: String = message.chars().filter(|c| !c.is_control()).collect();
-    eprintln!("reader: {clean}");
+    eprintln!("reader: {}", plain::escaped(message));
     code
 }

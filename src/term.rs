@@ -4,6 +4,7 @@
 
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 use std::thread;
 
@@ -144,6 +145,7 @@ impl Term {
     }
 
     fn setup(&mut self) -> io::Result<()> {
+        TAKEN.store(true, Ordering::SeqCst);
         enable_raw_mode()?;
         execute!(
             io::stdout(),
@@ -194,10 +196,19 @@ impl Drop for Term {
     }
 }
 
+/// Whether the screen is ours (raw mode, alternate screen) and not yet given back.
+static TAKEN: AtomicBool = AtomicBool::new(false);
+
 /// Leaves the alternate screen, shows the cursor, turns paste mode and raw mode off.
 /// Safe to call more than once and when the terminal is gone (errors are ignored:
-/// there is nothing better to do with them on the way out).
+/// there is nothing better to do with them on the way out). Only the first call after
+/// taking the screen writes anything: leaving the alternate screen also restores the
+/// cursor saved on entering it, so a second time, after a panic message was printed,
+/// would put the cursor back above the message for the shell prompt to overwrite.
 pub fn restore() {
+    if !TAKEN.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let mut out = io::stdout();
     let _ = execute!(
         out,

@@ -67,7 +67,9 @@ fn plain_mode(settings: &Settings) -> u8 {
     if left_out > 0 {
         let name = settings.source.display_name();
         let name = plain::escaped(&name);
-        eprintln!("reader: {name}: {left_out} articles left out (reader --check lists them)");
+        note(&format!(
+            "{name}: {left_out} articles left out (reader --check lists them)"
+        ));
     }
     let mut index = Index::new();
     index.add_all(&collection);
@@ -127,6 +129,12 @@ fn colour_enabled(choice: ColorChoice, terminal: bool) -> bool {
 /// Prints `reader: message` on stderr (controls and invisible characters escaped: a
 /// path or id in it may come from anywhere) and returns `code`.
 fn fail(message: &str, code: u8) -> u8 {
-    eprintln!("reader: {}", plain::escaped(message));
+    note(&plain::escaped(message));
     code
+}
+
+/// Writes `reader: message` to stderr. Not `eprintln!`, which panics when stderr is a
+/// terminal that hung up: the exit code must stay the one chosen.
+fn note(message: &str) {
+    let _ = writeln!(io::stderr(), "reader: {message}");
 }

@@ -3,6 +3,7 @@
 //! out (normal exit, error, panic, signal).
 
 use std::io::{self, IsTerminal, Stdout, Write};
+use std::mem::ManuallyDrop;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
@@ -130,7 +131,10 @@ pub fn forward_input<T: From<TermEvent> + Send + 'static>(tx: Sender<T>) -> io::
 
 /// The terminal in full-screen mode. Dropping it restores the terminal.
 pub struct Term {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// Never dropped: ratatui's `Drop` shows the cursor and `eprintln!`s when that
+    /// fails, which panics (exit 101) when stderr is the terminal that just hung up.
+    /// [`restore`] shows the cursor without printing; the process ends right after.
+    terminal: ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>,
 }
 
 impl Term {
@@ -139,7 +143,9 @@ impl Term {
     pub fn enter() -> Result<Term, TermError> {
         install_panic_hook();
         let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        let mut term = Term { terminal };
+        let mut term = Term {
+            terminal: ManuallyDrop::new(terminal),
+        };
         term.setup()?;
         Ok(term)
     }

@@ -9,6 +9,8 @@ pub mod run;
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
+use std::os::fd::FromRawFd;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -31,6 +33,9 @@ pub struct Pty {
     child: Box<dyn Child + Send + Sync>,
     writer: Option<Box<dyn Write + Send>>,
     output: Arc<Mutex<Output>>,
+    /// Tells the reading thread to let go of the pty.
+    stop: Arc<AtomicBool>,
+    reading: Option<thread::JoinHandle<()>>,
 }
 
 /// The `reader` binary built for this test run.
@@ -73,33 +78,29 @@ impl Pty {
             .expect("open a pty");
         let child = pair.slave.spawn_command(cmd).expect("spawn reader");
         drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        // Our own duplicate of the master to read from, polled with a timeout, so that
+        // `hang_up` can stop the reading thread and really close every master fd.
+        let fd = pair.master.as_raw_fd().expect("pty fd");
+        // SAFETY: dup(2) of an open fd; the new fd is owned by the File alone.
+        let reader = unsafe { std::fs::File::from_raw_fd(libc::dup(fd)) };
         let writer = pair.master.take_writer().expect("pty writer");
         let output = Arc::new(Mutex::new(Output {
             parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
             raw: Vec::new(),
             closed: false,
         }));
-        let sink = Arc::clone(&output);
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => {
-                        let mut out = sink.lock().unwrap();
-                        out.parser.process(&buf[..n]);
-                        out.raw.extend_from_slice(&buf[..n]);
-                    }
-                }
-            }
-            sink.lock().unwrap().closed = true;
-        });
+        let stop = Arc::new(AtomicBool::new(false));
+        let reading = {
+            let (sink, stop) = (Arc::clone(&output), Arc::clone(&stop));
+            thread::spawn(move || read_output(reader, &sink, &stop))
+        };
         Pty {
             master: Some(pair.master),
             child,
             writer: Some(writer),
             output,
+            stop,
+            reading: Some(reading),
         }
     }
 
@@ -231,8 +232,13 @@ impl Pty {
         cpu_ticks(self.pid())
     }
 
-    /// Closes our side of the pty, as an SSH connection that drops would.
+    /// Closes our side of the pty, as an SSH connection that drops would: every
+    /// master fd, so the program's terminal hangs up.
     pub fn hang_up(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(reading) = self.reading.take() {
+            reading.join().expect("reading thread");
+        }
         self.writer = None;
         self.master = None;
     }
@@ -262,6 +268,33 @@ impl Drop for Pty {
             let _ = self.child.kill();
         }
     }
+}
+
+/// Feeds what the program writes to `sink` until the pty closes or `stop` is set.
+fn read_output(mut pty: std::fs::File, sink: &Mutex<Output>, stop: &AtomicBool) {
+    let mut buf = [0u8; 8192];
+    while !stop.load(Ordering::SeqCst) {
+        let mut poll = libc::pollfd {
+            fd: std::os::fd::AsRawFd::as_raw_fd(&pty),
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: poll(2) on one valid pollfd.
+        if unsafe { libc::poll(&mut poll, 1, 20) } == 0 {
+            continue;
+        }
+        match pty.read(&mut buf) {
+            Ok(0) => break,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => break,
+            Ok(n) => {
+                let mut out = sink.lock().unwrap();
+                out.parser.process(&buf[..n]);
+                out.raw.extend_from_slice(&buf[..n]);
+            }
+        }
+    }
+    sink.lock().unwrap().closed = true;
 }
 
 fn nonzero(n: u16) -> NonZeroU16 {

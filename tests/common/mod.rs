@@ -158,11 +158,30 @@ impl Pty {
         }
     }
 
-    /// Types `bytes` as if at the keyboard.
+    /// Types `bytes` as if at the keyboard. Writes in small pieces, each once the
+    /// terminal has room, so a program that stops reading its input fails the test
+    /// after [`PATIENCE`] instead of hanging it.
     pub fn send(&mut self, bytes: impl AsRef<[u8]>) {
+        let fd = self.master_fd();
         let writer = self.writer.as_mut().expect("pty still open");
-        writer.write_all(bytes.as_ref()).unwrap();
+        for piece in bytes.as_ref().chunks(64) {
+            let mut poll = libc::pollfd {
+                fd,
+                events: libc::POLLOUT,
+                revents: 0,
+            };
+            let patience = PATIENCE.as_millis() as i32;
+            // SAFETY: poll(2) on one valid pollfd.
+            let ready = unsafe { libc::poll(&mut poll, 1, patience) };
+            assert!(ready > 0, "the program stopped reading its input");
+            writer.write_all(piece).unwrap();
+        }
         writer.flush().unwrap();
+    }
+
+    fn master_fd(&self) -> i32 {
+        let master = self.master.as_ref().expect("pty still open");
+        master.as_raw_fd().expect("pty fd")
     }
 
     /// Resizes the terminal (the program gets SIGWINCH).
@@ -252,8 +271,7 @@ impl Pty {
         assert!(!alternate, "still in the alternate screen");
         assert!(!hidden, "cursor still hidden");
         assert!(!paste, "bracketed paste still on");
-        let master = self.master.as_ref().expect("pty still open");
-        let fd = master.as_raw_fd().expect("pty fd");
+        let fd = self.master_fd();
         // SAFETY: tcgetattr on an open pty master fd into a zeroed termios.
         let mut t: libc::termios = unsafe { std::mem::zeroed() };
         assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);

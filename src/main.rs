@@ -79,8 +79,10 @@ fn plain_mode(settings: &Settings) -> u8 {
         indent: settings.indent.into(),
         measure: settings.measure,
         lang: settings.lang,
+        // DESIGN.md: plain text carries no escape sequence unless --color always,
+        // even on a terminal (it is often copied or piped on from there).
         paint: Paint {
-            enabled: colour_enabled(settings.color, stdout.is_terminal()),
+            enabled: settings.color == ColorChoice::Always,
         },
     };
     let mut out = stdout.lock();

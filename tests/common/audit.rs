@@ -325,6 +325,20 @@ pub fn row_text(screen: &vt100::Screen, r: u16) -> String {
     text
 }
 
+/// The parameters of every SGR sequence (`ESC[...m`) in `raw`, in order.
+pub fn sgr_params(raw: &[u8]) -> Vec<String> {
+    pieces(raw)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|(_, piece)| match piece {
+            Piece::Escape(seq) if seq.starts_with(b"\x1b[") && seq.ends_with(b"m") => {
+                Some(String::from_utf8_lossy(&seq[2..seq.len() - 1]).into_owned())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// Panics with the message of a failed check.
 #[track_caller]
 pub fn ok(what: &str, result: Result<(), String>) {

@@ -104,25 +104,36 @@ fn what_is_not_a_collection_is_refused_with_a_location() {
 }
 
 #[test]
-fn deep_nesting_is_refused_without_exhausting_the_stack() {
+fn deep_nesting_is_reported_without_exhausting_the_stack() {
     let dir = tempfile::tempdir().unwrap();
     for depth in [300, 100_000] {
-        let top = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
-        refused_with_location(&write(dir.path(), &format!("top{depth}.json"), top));
-        // Inside an article: that article (or the file) is reported, never a crash.
-        let inner = format!(
-            "[{{\"id\": \"ok\", \"title\": \"好\"}}, {{\"id\": \"deep\", \"title\": \"深\", \"tags\": {}{}}}]",
-            "[".repeat(depth),
-            "]".repeat(depth)
+        let nest = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        // As the whole file (an array whose one entry is no article), and inside an
+        // article next to a valid one: that entry or the file is reported, never a crash.
+        let top = write(dir.path(), &format!("top{depth}.json"), &nest);
+        let inner = write(
+            dir.path(),
+            &format!("inner{depth}.json"),
+            format!(
+                "[{{\"id\": \"ok\", \"title\": \"好\"}}, {{\"id\": \"deep\", \"title\": \"深\", \"tags\": {nest}}}]"
+            ),
         );
-        let path = write(dir.path(), &format!("inner{depth}.json"), inner);
-        let check = reader(&["--file", &path, "--check"]);
-        check.expect(65);
-        let out = check.out();
-        assert!(
-            location(&out, &path).is_some() || names_article(&out, &path, "deep"),
-            "{out}"
-        );
+        for path in [top, inner] {
+            let check = reader(&["--file", &path, "--check"]);
+            check.expect(65);
+            let out = check.out();
+            let located =
+                location(&out, &path).is_some() || out.contains(&format!("{path}: article"));
+            assert!(located, "{out}");
+            let list = reader(&["--file", &path, "--list"]);
+            if list.code == Some(0) {
+                list.expect(0);
+                assert!(list.err().contains("left out"), "{}", list.err());
+            } else {
+                list.expect(65);
+                assert!(location(&list.err(), &path).is_some(), "{}", list.err());
+            }
+        }
     }
 }
 

@@ -119,7 +119,8 @@ fn a_hang_up_ends_the_reader_without_spinning() {
         }
         thread::sleep(Duration::from_millis(10));
     }
-    assert_eq!(pty.wait_exit(PATIENCE), 129);
+    let code = pty.wait_exit(PATIENCE);
+    assert_eq!(code, 129);
     assert!(
         used <= 10,
         "{used} ticks of CPU after the hang-up (exited after {:?})",

@@ -31,7 +31,7 @@ struct Output {
 pub struct Pty {
     master: Option<Box<dyn MasterPty + Send>>,
     child: Box<dyn Child + Send + Sync>,
-    writer: Option<Box<dyn Write + Send>>,
+    writer: Option<std::fs::File>,
     output: Arc<Mutex<Output>>,
     /// Tells the reading thread to let go of the pty.
     stop: Arc<AtomicBool>,
@@ -83,7 +83,10 @@ impl Pty {
         let fd = pair.master.as_raw_fd().expect("pty fd");
         // SAFETY: dup(2) of an open fd; the new fd is owned by the File alone.
         let reader = unsafe { std::fs::File::from_raw_fd(libc::dup(fd)) };
-        let writer = pair.master.take_writer().expect("pty writer");
+        // And one to write to: portable-pty's writer types a newline and Ctrl-D when
+        // it is dropped, which a terminal that hangs up does not.
+        // SAFETY: as above.
+        let writer = unsafe { std::fs::File::from_raw_fd(libc::dup(fd)) };
         let output = Arc::new(Mutex::new(Output {
             parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
             raw: Vec::new(),

@@ -135,11 +135,16 @@ impl Pty {
     }
 
     /// Waits until `test` holds for the screen text.
+    /// It holds only once the program has paused writing: a frame arrives in pieces,
+    /// and a check right after its first rows would see the rest missing.
     pub fn wait_until(&self, what: &str, test: impl Fn(&str) -> bool) {
         let start = Instant::now();
         while start.elapsed() < PATIENCE {
             if test(&self.screen()) {
-                return;
+                self.settle(Duration::from_millis(30));
+                if test(&self.screen()) {
+                    return;
+                }
             }
             thread::sleep(Duration::from_millis(20));
         }

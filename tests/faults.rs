@@ -11,7 +11,8 @@ mod common;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::audit::{check_rows, check_stream, ok};
+use common::audit::{check_stream, ok};
+use common::widths::check_rows;
 use common::{PATIENCE, Pty};
 use reader::text::Measure;
 

@@ -5,9 +5,16 @@
 #![allow(dead_code)] // each test binary uses a different part of the harness
 
 pub mod audit;
+pub mod files;
+pub mod fixtures;
 pub mod run;
+mod sys;
+pub mod widths;
 
-use std::io::{Read, Write};
+pub use sys::cpu_ticks;
+use sys::read_output;
+
+use std::io::Write;
 use std::num::NonZeroU16;
 use std::os::fd::FromRawFd;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -296,45 +303,6 @@ impl Drop for Pty {
     }
 }
 
-/// Feeds what the program writes to `sink` until the pty closes or `stop` is set.
-fn read_output(mut pty: std::fs::File, sink: &Mutex<Output>, stop: &AtomicBool) {
-    let mut buf = [0u8; 8192];
-    while !stop.load(Ordering::SeqCst) {
-        let mut poll = libc::pollfd {
-            fd: std::os::fd::AsRawFd::as_raw_fd(&pty),
-            events: libc::POLLIN,
-            revents: 0,
-        };
-        // SAFETY: poll(2) on one valid pollfd.
-        if unsafe { libc::poll(&mut poll, 1, 20) } == 0 {
-            continue;
-        }
-        match pty.read(&mut buf) {
-            Ok(0) => break,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(_) => break,
-            Ok(n) => {
-                let mut out = sink.lock().unwrap();
-                out.parser.process(&buf[..n]);
-                out.raw.extend_from_slice(&buf[..n]);
-            }
-        }
-    }
-    sink.lock().unwrap().closed = true;
-}
-
 fn nonzero(n: u16) -> NonZeroU16 {
     NonZeroU16::new(n.max(1)).expect("at least 1")
-}
-
-/// CPU time used by process `pid` in clock ticks (user + system), from `/proc`.
-pub fn cpu_ticks(pid: i32) -> Option<u64> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // Fields after the command name, which is in parentheses and may hold spaces:
-    // state is field 3, utime 14 and stime 15 of the whole line.
-    let rest = stat.rsplit_once(')')?.1;
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let utime: u64 = fields.get(11)?.parse().ok()?;
-    let stime: u64 = fields.get(12)?.parse().ok()?;
-    Some(utime + stime)
 }

@@ -23,8 +23,7 @@ fn run(settings: Settings) -> u8 {
         Mode::Check => {
             let mut out = io::stdout().lock();
             match plain::check(&settings.source, &mut out) {
-                Ok(summary) if summary.is_clean() => 0,
-                Ok(_) => 65,
+                Ok(summary) => summary.exit_code(),
                 Err(e) => fail(&e.to_string(), 1),
             }
         }
@@ -67,7 +66,10 @@ fn plain_mode(settings: &Settings) -> u8 {
         .count();
     if left_out > 0 {
         let name = settings.source.display_name();
-        eprintln!("reader: {name}: {left_out} articles left out (reader --check lists them)");
+        let name = plain::escaped(&name);
+        note(&format!(
+            "{name}: {left_out} articles left out (reader --check lists them)"
+        ));
     }
     let mut index = Index::new();
     index.add_all(&collection);
@@ -77,8 +79,10 @@ fn plain_mode(settings: &Settings) -> u8 {
         indent: settings.indent.into(),
         measure: settings.measure,
         lang: settings.lang,
+        // DESIGN.md: plain text carries no escape sequence unless --color always,
+        // even on a terminal (it is often copied or piped on from there).
         paint: Paint {
-            enabled: colour_enabled(settings.color, stdout.is_terminal()),
+            enabled: settings.color == ColorChoice::Always,
         },
     };
     let mut out = stdout.lock();
@@ -124,10 +128,15 @@ fn colour_enabled(choice: ColorChoice, terminal: bool) -> bool {
     }
 }
 
-/// Prints `reader: message` on stderr (control characters removed: a path or id in it
-/// may come from anywhere) and returns `code`.
+/// Prints `reader: message` on stderr (controls and invisible characters escaped: a
+/// path or id in it may come from anywhere) and returns `code`.
 fn fail(message: &str, code: u8) -> u8 {
-    let clean: String = message.chars().filter(|c| !c.is_control()).collect();
-    eprintln!("reader: {clean}");
+    note(&plain::escaped(message));
     code
+}
+
+/// Writes `reader: message` to stderr. Not `eprintln!`, which panics when stderr is a
+/// terminal that hung up: the exit code must stay the one chosen.
+fn note(message: &str) {
+    let _ = writeln!(io::stderr(), "reader: {message}");
 }

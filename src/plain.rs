@@ -3,6 +3,7 @@
 //! Nothing here writes an escape sequence unless colour was asked for: article text was
 //! cleaned at load, and emphasis goes through [`Paint`], which is off by default.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::i18n::{Labels, Lang};
@@ -158,15 +159,26 @@ pub struct CheckSummary {
     pub errors: usize,
     /// Warnings.
     pub warnings: usize,
-    /// Whether the load stopped early on an error.
-    pub fatal: bool,
+    /// The exit code of the error that stopped the load early, if one did: 65 for bad
+    /// data, 66 for a file that cannot be found or read.
+    pub fatal: Option<u8>,
 }
 
 impl CheckSummary {
     /// Clean means nothing was left out and nothing stopped the load; warnings alone
     /// keep the exit code 0.
     pub fn is_clean(&self) -> bool {
-        self.errors == 0 && !self.fatal
+        self.errors == 0 && self.fatal.is_none()
+    }
+
+    /// The process exit code (DESIGN.md): the stopping error's, else 65 when articles
+    /// were left out, else 0.
+    pub fn exit_code(&self) -> u8 {
+        match self.fatal {
+            Some(code) => code,
+            None if self.errors > 0 => 65,
+            None => 0,
+        }
     }
 }
 
@@ -184,7 +196,8 @@ pub fn check(source: &Source, out: &mut dyn Write) -> io::Result<CheckSummary> {
                         Severity::Error => summary.errors += 1,
                         Severity::Warning => summary.warnings += 1,
                     }
-                    if let Err(e) = writeln!(out, "{}", p.display(&name)) {
+                    let line = p.display(&name).to_string();
+                    if let Err(e) = writeln!(out, "{}", escaped(&line)) {
                         write_error = Some(e);
                         return false;
                     }
@@ -198,18 +211,52 @@ pub fn check(source: &Source, out: &mut dyn Write) -> io::Result<CheckSummary> {
         return Err(e);
     }
     if let Err(e) = result {
-        summary.fatal = true;
-        writeln!(out, "{e}")?;
+        summary.fatal = Some(e.exit_code());
+        writeln!(out, "{}", escaped(&e.to_string()))?;
     }
     writeln!(
         out,
-        "{name}: {} articles, {} left out, {} warnings{}",
+        "{}: {} articles, {} left out, {} warnings{}",
+        escaped(&name),
         summary.articles,
         summary.errors,
         summary.warnings,
-        if summary.fatal { ", load stopped" } else { "" }
+        if summary.fatal.is_some() {
+            ", load stopped"
+        } else {
+            ""
+        }
     )?;
     Ok(summary)
+}
+
+/// `s` for a message: control characters and invisible format characters (bidi
+/// controls, zero-width and tag characters) written as `\u{…}` escapes. Messages name
+/// paths and ids that may come from anywhere; escaped, they reach the terminal as
+/// text and the file can still be told apart and found.
+pub fn escaped(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(hidden) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if hidden(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Characters a message must not carry as they are: controls (C0, DEL, C1), bidi
+/// controls, zero-width, format and tag characters, line and paragraph separators.
+fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+            | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
 }
 
 #[cfg(test)]
@@ -273,6 +320,15 @@ mod tests {
         assert!(text.contains("\u{3000}\u{3000}作为"));
         assert!(text.contains("相关阅读\n"));
         assert!(!print(&c, &Index::new(), "nope", &opts(20), &mut Vec::new()).unwrap());
+    }
+
+    #[test]
+    fn messages_escape_controls_and_invisible_characters() {
+        assert_eq!(escaped("a.json"), "a.json");
+        assert_eq!(
+            escaped("a\x1b]0;x\x07\u{9b}\u{202e}.json"),
+            "a\\u{1b}]0;x\\u{7}\\u{9b}\\u{202e}.json"
+        );
     }
 
     #[test]

@@ -34,6 +34,12 @@ impl SessionError {
         match self {
             SessionError::Load(e) => e.exit_code(),
             SessionError::Term(TermError::NoTerminal(_)) => 2,
+            // A terminal that hung up fails the next write, sometimes before its
+            // SIGHUP is handled (the SIGCONT sent with it asks for a redraw). With
+            // the terminal gone, /dev/tty no longer opens: exit as after SIGHUP.
+            SessionError::Term(TermError::Io(_)) if std::fs::File::open("/dev/tty").is_err() => {
+                Signal::Hangup.exit_code().unwrap_or(129)
+            }
             SessionError::Term(TermError::Io(_)) => 1,
         }
     }

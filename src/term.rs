@@ -3,7 +3,9 @@
 //! out (normal exit, error, panic, signal).
 
 use std::io::{self, IsTerminal, Stdout, Write};
+use std::mem::ManuallyDrop;
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 use std::thread;
 
@@ -129,7 +131,10 @@ pub fn forward_input<T: From<TermEvent> + Send + 'static>(tx: Sender<T>) -> io::
 
 /// The terminal in full-screen mode. Dropping it restores the terminal.
 pub struct Term {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// Never dropped: ratatui's `Drop` shows the cursor and `eprintln!`s when that
+    /// fails, which panics (exit 101) when stderr is the terminal that just hung up.
+    /// [`restore`] shows the cursor without printing; the process ends right after.
+    terminal: ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>,
 }
 
 impl Term {
@@ -138,12 +143,15 @@ impl Term {
     pub fn enter() -> Result<Term, TermError> {
         install_panic_hook();
         let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        let mut term = Term { terminal };
+        let mut term = Term {
+            terminal: ManuallyDrop::new(terminal),
+        };
         term.setup()?;
         Ok(term)
     }
 
     fn setup(&mut self) -> io::Result<()> {
+        TAKEN.store(true, Ordering::SeqCst);
         enable_raw_mode()?;
         execute!(
             io::stdout(),
@@ -194,10 +202,19 @@ impl Drop for Term {
     }
 }
 
+/// Whether the screen is ours (raw mode, alternate screen) and not yet given back.
+static TAKEN: AtomicBool = AtomicBool::new(false);
+
 /// Leaves the alternate screen, shows the cursor, turns paste mode and raw mode off.
 /// Safe to call more than once and when the terminal is gone (errors are ignored:
-/// there is nothing better to do with them on the way out).
+/// there is nothing better to do with them on the way out). Only the first call after
+/// taking the screen writes anything: leaving the alternate screen also restores the
+/// cursor saved on entering it, so a second time, after a panic message was printed,
+/// would put the cursor back above the message for the shell prompt to overwrite.
 pub fn restore() {
+    if !TAKEN.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let mut out = io::stdout();
     let _ = execute!(
         out,

@@ -1,6 +1,7 @@
 //! Putting text into the buffer with the reader's own width function, so what the
 //! typesetter measured is exactly what is drawn.
 
+use std::borrow::Cow;
 use std::num::NonZeroU16;
 
 use ratatui::buffer::{Buffer, CellDiffOption};
@@ -38,6 +39,8 @@ pub fn put(
         if at + w > limit {
             break;
         }
+        let g = visible(g);
+        let g = g.as_ref();
         let cell = &mut buf[(at, y)];
         cell.set_symbol(g).set_style(style);
         // With `--ambiguous wide` a glyph can be wider than ratatui measures it; tell the
@@ -54,6 +57,32 @@ pub fn put(
         at += w;
     }
     at - x
+}
+
+/// What a grapheme is drawn as. Text is cleaned at load, but not every string drawn
+/// comes from the loader (a typed or pasted query, a file name in a message): a
+/// grapheme holding a control character, which the terminal would act on, is drawn as
+/// U+FFFD, and invisible format characters (bidi controls, tags, zero-width spaces)
+/// riding on a grapheme are left out. The cells taken stay what was measured.
+fn visible(g: &str) -> Cow<'_, str> {
+    if g.chars()
+        .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+    {
+        return Cow::Borrowed("\u{FFFD}");
+    }
+    if g.chars().any(invisible) {
+        return Cow::Owned(g.chars().filter(|&c| !invisible(c)).collect());
+    }
+    Cow::Borrowed(g)
+}
+
+/// Format characters that change how text around them is shown without being seen
+/// (ZWJ is not among them: it joins emoji sequences).
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}' | '\u{200E}' | '\u{200F}'
+        | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
 }
 
 /// Draws `text` cut with `…` to fit `max` cells; returns the cells used.
@@ -120,6 +149,15 @@ mod tests {
         assert_eq!(buf[(0, 0)].diff_option, CellDiffOption::ForcedWidth(forced));
         assert_eq!(buf[(1, 0)].diff_option, CellDiffOption::Skip);
         assert_eq!(buf[(2, 0)].symbol(), "C");
+    }
+
+    #[test]
+    fn controls_and_invisible_characters_never_reach_a_cell() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 9, 1));
+        let text = "a\x1b]0;\u{9b}b\u{e0041}\nc";
+        let used = put(&mut buf, 0, 0, 9, text, Style::new(), Measure::default());
+        assert_eq!(used, 9);
+        assert_eq!(row(&buf, 0), "a\u{FFFD}]0;\u{FFFD}b\u{FFFD}c");
     }
 
     #[test]

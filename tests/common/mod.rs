@@ -4,8 +4,20 @@
 
 #![allow(dead_code)] // each test binary uses a different part of the harness
 
-use std::io::{Read, Write};
+pub mod audit;
+pub mod files;
+pub mod fixtures;
+pub mod run;
+mod sys;
+pub mod widths;
+
+pub use sys::cpu_ticks;
+use sys::read_output;
+
+use std::io::Write;
 use std::num::NonZeroU16;
+use std::os::fd::FromRawFd;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -26,8 +38,11 @@ struct Output {
 pub struct Pty {
     master: Option<Box<dyn MasterPty + Send>>,
     child: Box<dyn Child + Send + Sync>,
-    writer: Option<Box<dyn Write + Send>>,
+    writer: Option<std::fs::File>,
     output: Arc<Mutex<Output>>,
+    /// Tells the reading thread to let go of the pty.
+    stop: Arc<AtomicBool>,
+    reading: Option<thread::JoinHandle<()>>,
 }
 
 /// The `reader` binary built for this test run.
@@ -38,7 +53,28 @@ pub fn reader_bin() -> &'static str {
 impl Pty {
     /// Starts `reader ARGS` in a `cols`x`rows` terminal with TERM=xterm-256color and
     /// without NO_COLOR, plus `env`.
-    pub fn spawn(args: &[&str], (cols, rows): (u16, u16), env: &[(&str, &str)]) -> Pty {
+    pub fn spawn(args: &[&str], size: (u16, u16), env: &[(&str, &str)]) -> Pty {
+        let mut cmd = Pty::command(reader_bin(), args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        Pty::spawn_command(cmd, size)
+    }
+
+    /// `program ARGS` set up as [`Pty::spawn`] runs the reader (TERM=xterm-256color, no
+    /// NO_COLOR, the temporary directory as working directory), to adjust before
+    /// [`Pty::spawn_command`].
+    pub fn command(program: &str, args: &[&str]) -> CommandBuilder {
+        let mut cmd = CommandBuilder::new(program);
+        cmd.args(args);
+        cmd.cwd(std::env::temp_dir());
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd
+    }
+
+    /// Starts `cmd` in a `cols`x`rows` terminal.
+    pub fn spawn_command(cmd: CommandBuilder, (cols, rows): (u16, u16)) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -47,43 +83,34 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(reader_bin());
-        cmd.args(args);
-        cmd.cwd(std::env::temp_dir());
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
         let child = pair.slave.spawn_command(cmd).expect("spawn reader");
         drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let writer = pair.master.take_writer().expect("pty writer");
+        // Our own duplicate of the master to read from, polled with a timeout, so that
+        // `hang_up` can stop the reading thread and really close every master fd.
+        let fd = pair.master.as_raw_fd().expect("pty fd");
+        // SAFETY: dup(2) of an open fd; the new fd is owned by the File alone.
+        let reader = unsafe { std::fs::File::from_raw_fd(libc::dup(fd)) };
+        // And one to write to: portable-pty's writer types a newline and Ctrl-D when
+        // it is dropped, which a terminal that hangs up does not.
+        // SAFETY: as above.
+        let writer = unsafe { std::fs::File::from_raw_fd(libc::dup(fd)) };
         let output = Arc::new(Mutex::new(Output {
             parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
             raw: Vec::new(),
             closed: false,
         }));
-        let sink = Arc::clone(&output);
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => {
-                        let mut out = sink.lock().unwrap();
-                        out.parser.process(&buf[..n]);
-                        out.raw.extend_from_slice(&buf[..n]);
-                    }
-                }
-            }
-            sink.lock().unwrap().closed = true;
-        });
+        let stop = Arc::new(AtomicBool::new(false));
+        let reading = {
+            let (sink, stop) = (Arc::clone(&output), Arc::clone(&stop));
+            thread::spawn(move || read_output(reader, &sink, &stop))
+        };
         Pty {
             master: Some(pair.master),
             child,
             writer: Some(writer),
             output,
+            stop,
+            reading: Some(reading),
         }
     }
 
@@ -115,11 +142,16 @@ impl Pty {
     }
 
     /// Waits until `test` holds for the screen text.
+    /// It holds only once the program has paused writing: a frame arrives in pieces,
+    /// and a check right after its first rows would see the rest missing.
     pub fn wait_until(&self, what: &str, test: impl Fn(&str) -> bool) {
         let start = Instant::now();
         while start.elapsed() < PATIENCE {
             if test(&self.screen()) {
-                return;
+                self.settle(Duration::from_millis(30));
+                if test(&self.screen()) {
+                    return;
+                }
             }
             thread::sleep(Duration::from_millis(20));
         }
@@ -141,11 +173,30 @@ impl Pty {
         }
     }
 
-    /// Types `bytes` as if at the keyboard.
+    /// Types `bytes` as if at the keyboard. Writes in small pieces, each once the
+    /// terminal has room, so a program that stops reading its input fails the test
+    /// after [`PATIENCE`] instead of hanging it.
     pub fn send(&mut self, bytes: impl AsRef<[u8]>) {
+        let fd = self.master_fd();
         let writer = self.writer.as_mut().expect("pty still open");
-        writer.write_all(bytes.as_ref()).unwrap();
+        for piece in bytes.as_ref().chunks(64) {
+            let mut poll = libc::pollfd {
+                fd,
+                events: libc::POLLOUT,
+                revents: 0,
+            };
+            let patience = PATIENCE.as_millis() as i32;
+            // SAFETY: poll(2) on one valid pollfd.
+            let ready = unsafe { libc::poll(&mut poll, 1, patience) };
+            assert!(ready > 0, "the program stopped reading its input");
+            writer.write_all(piece).unwrap();
+        }
         writer.flush().unwrap();
+    }
+
+    fn master_fd(&self) -> i32 {
+        let master = self.master.as_ref().expect("pty still open");
+        master.as_raw_fd().expect("pty fd")
     }
 
     /// Resizes the terminal (the program gets SIGWINCH).
@@ -183,6 +234,7 @@ impl Pty {
         let start = Instant::now();
         while start.elapsed() < limit {
             if let Some(status) = self.child.try_wait().unwrap() {
+                self.drain();
                 return status.exit_code();
             }
             thread::sleep(Duration::from_millis(10));
@@ -194,13 +246,33 @@ impl Pty {
         );
     }
 
+    /// Waits until everything the program wrote before it exited has been read (the
+    /// pty reports end of file), so checks on the screen see its last bytes.
+    fn drain(&self) {
+        let start = Instant::now();
+        while !self.output.lock().unwrap().closed && start.elapsed() < PATIENCE {
+            thread::sleep(Duration::from_millis(5));
+        }
+    }
+
     /// Whether the program is still running.
     pub fn running(&mut self) -> bool {
         self.child.try_wait().unwrap().is_none()
     }
 
-    /// Closes our side of the pty, as an SSH connection that drops would.
+    /// CPU time the program has used so far, in clock ticks (user + system, from
+    /// `/proc/PID/stat`); `None` once the process is gone.
+    pub fn cpu_ticks(&self) -> Option<u64> {
+        cpu_ticks(self.pid())
+    }
+
+    /// Closes our side of the pty, as an SSH connection that drops would: every
+    /// master fd, so the program's terminal hangs up.
     pub fn hang_up(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(reading) = self.reading.take() {
+            reading.join().expect("reading thread");
+        }
         self.writer = None;
         self.master = None;
     }
@@ -208,13 +280,13 @@ impl Pty {
     /// Asserts the terminal is back to normal: main screen, cursor shown, paste mode
     /// off, and the line discipline in cooked mode with echo.
     pub fn assert_restored(&self) {
-        self.with_screen(|s| {
-            assert!(!s.alternate_screen(), "still in the alternate screen");
-            assert!(!s.hide_cursor(), "cursor still hidden");
-            assert!(!s.bracketed_paste(), "bracketed paste still on");
-        });
-        let master = self.master.as_ref().expect("pty still open");
-        let fd = master.as_raw_fd().expect("pty fd");
+        // Read under the lock, assert after it: a failure must not poison the harness.
+        let (alternate, hidden, paste) =
+            self.with_screen(|s| (s.alternate_screen(), s.hide_cursor(), s.bracketed_paste()));
+        assert!(!alternate, "still in the alternate screen");
+        assert!(!hidden, "cursor still hidden");
+        assert!(!paste, "bracketed paste still on");
+        let fd = self.master_fd();
         // SAFETY: tcgetattr on an open pty master fd into a zeroed termios.
         let mut t: libc::termios = unsafe { std::mem::zeroed() };
         assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);

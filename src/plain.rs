@@ -249,14 +249,11 @@ pub fn escaped(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Characters a message must not carry as they are: controls (C0, DEL, C1), bidi
-/// controls, zero-width, format and tag characters, line and paragraph separators.
+/// Characters a message must not carry as they are: controls and everything else
+/// cleaning would change (bidi controls, zero-width, format and tag characters, line
+/// and paragraph separators).
 fn hidden(c: char) -> bool {
-    c.is_control()
-        || matches!(c,
-            '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
-            | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}'
-            | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
+    c.is_control() || load::cleaning_changes(c)
 }
 
 #[cfg(test)]

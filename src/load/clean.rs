@@ -40,6 +40,13 @@ pub fn clean(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether cleaning changes `c` (a control, line separator, tab, invisible format
+/// character or noncharacter). For text that never passed through [`clean`] but is
+/// drawn or printed anyway: a typed query, a path in a message.
+pub fn cleaning_changes(c: char) -> bool {
+    action(c) != Action::Keep
+}
+
 /// Cleans `s` and puts it on one line: newlines become spaces and long text is cut
 /// to `max` characters with an ellipsis. For data quoted in messages.
 pub fn one_line(s: &str, max: usize) -> String {

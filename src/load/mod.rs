@@ -32,7 +32,7 @@ mod wire;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-pub use clean::{MAX_COMBINING_MARKS, clean};
+pub use clean::{MAX_COMBINING_MARKS, clean, cleaning_changes};
 pub use error::{LoadError, Location, Problem, Severity};
 
 use crate::model::{Batch, Collection};

@@ -10,6 +10,7 @@ use ratatui::style::Style;
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::load::cleaning_changes;
 use crate::text::Measure;
 
 /// Draws `text` at (`x`, `y`), at most `max` cells wide, and returns the cells used.
@@ -70,19 +71,10 @@ fn visible(g: &str) -> Cow<'_, str> {
     {
         return Cow::Borrowed("\u{FFFD}");
     }
-    if g.chars().any(invisible) {
-        return Cow::Owned(g.chars().filter(|&c| !invisible(c)).collect());
+    if g.chars().any(cleaning_changes) {
+        return Cow::Owned(g.chars().filter(|&c| !cleaning_changes(c)).collect());
     }
     Cow::Borrowed(g)
-}
-
-/// Format characters that change how text around them is shown without being seen
-/// (ZWJ is not among them: it joins emoji sequences).
-fn invisible(c: char) -> bool {
-    matches!(c,
-        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}' | '\u{200E}' | '\u{200F}'
-        | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}'
-        | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
 }
 
 /// Draws `text` cut with `…` to fit `max` cells; returns the cells used.

@@ -93,7 +93,13 @@ pub fn analyze(
 }
 
 impl<O: Iterator<Item = usize>> Analyzer<'_, O> {
-    fn grade(&mut self, start: usize, first: char, width: usize, space: bool) -> Break {
+    fn grade(
+        &mut self,
+        (start, end): (usize, usize),
+        first: char,
+        width: usize,
+        space: bool,
+    ) -> Break {
         let Some((_, last)) = self.prev else {
             return Break::Never;
         };
@@ -109,13 +115,27 @@ impl<O: Iterator<Item = usize>> Analyzer<'_, O> {
             Break::Prohibited
         } else if self.keeps_together(last, first) {
             Break::Word
-        } else if unicode {
+        } else if unicode || self.chinese_quote_break(last, first, end) {
             Break::Allowed
         } else if rules::url_break_after(last) {
             Break::Url
         } else {
             Break::Word
         }
+    }
+
+    /// [`rules::chinese_quote_break`] between the previous cluster (ending in `last`)
+    /// and the one at `..end` (starting with `first`).
+    fn chinese_quote_break(&self, last: char, first: char, end: usize) -> bool {
+        let inner = if matches!(first, '“' | '‘') {
+            self.text
+                .get(end..)
+                .and_then(|t| t.chars().next())
+                .unwrap_or('\0')
+        } else {
+            self.before_prev
+        };
+        rules::chinese_quote_break(last, first, inner)
     }
 
     /// Numbers with their separators and signs, and full-width words, which UAX #14
@@ -138,7 +158,7 @@ impl<O: Iterator<Item = usize>> Iterator for Analyzer<'_, O> {
         let first = char_at(self.text, start);
         let width = self.measure.cluster(self.text, start, end);
         let space = rules::is_space(first) && end == start + first.len_utf8();
-        let before = self.grade(start, first, width, space);
+        let before = self.grade((start, end), first, width, space);
         let last = if end == start + first.len_utf8() {
             first
         } else {
@@ -267,6 +287,18 @@ mod tests {
         assert_eq!(grade_before("下降－５点", "５"), Break::Word);
         // 2023年: the year and its unit may part.
         assert_eq!(grade_before("2023年", "年"), Break::Allowed);
+    }
+
+    #[test]
+    fn chinese_quotes_part_from_ideographs_whatever_they_quote() {
+        let s = "智创“TOP”产城";
+        assert_eq!(grade_before(s, "“"), Break::Allowed);
+        assert_eq!(grade_before(s, "产"), Break::Allowed);
+        assert_eq!(grade_before(s, "T"), Break::Prohibited);
+        assert_eq!(grade_before("优化“3+10”，", "，"), Break::Prohibited);
+        assert_eq!(grade_before("say “TOP” now", "TOP"), Break::Prohibited);
+        // German closing ‘ after an ideograph: not an opener.
+        assert_eq!(grade_before("‚白人‘ – in", "‘"), Break::Word);
     }
 
     #[test]

@@ -119,7 +119,8 @@ impl Setter<'_> {
         self.avail = self.width;
     }
 
-    /// Where to end the line when `buf[cur]` does not fit: an index in `1..=cur`.
+    /// Where to end the line when `buf[cur]` does not fit: an index in `1..=cur`, or 0
+    /// for an empty first line.
     fn choose(
         &mut self,
         cur: usize,
@@ -134,19 +135,29 @@ impl Setter<'_> {
                 self.least_bad(b + 1..cur + 1, Break::Word).or(Some(b))
             }
             Some(b) => Some(b),
-            None => self.least_bad(1..cur + 1, Break::Inseparable),
+            None => {
+                let k = self.least_bad(1..cur + 1, Break::Inseparable)?;
+                // On an indented first line, an empty line beats breaking a rule: the
+                // next line has the whole width.
+                let rule_broken = self.buf[k].before < Break::Word;
+                Some(if rule_broken && self.avail < self.width {
+                    0
+                } else {
+                    k
+                })
+            }
         }
     }
 
     /// The best boundary in `range` graded at least `floor`, the latest of equals.
-    /// A URL separator only counts as one when it leaves the line at least half full.
+    /// A URL separator only counts as one when it leaves the line at least a third full.
     fn least_bad(&self, range: Range<usize>, floor: Break) -> Option<usize> {
         let line_at = self.buf[0].at;
         let mut best: Option<(Break, usize)> = None;
         for k in range {
             let c = &self.buf[k];
             let mut grade = c.before;
-            if grade == Break::Url && 2 * (c.at - line_at) < self.avail {
+            if grade == Break::Url && 3 * (c.at - line_at) < self.avail {
                 grade = Break::Word;
             }
             if grade >= floor && best.is_none_or(|(g, _)| grade >= g) {

@@ -85,6 +85,38 @@ pub fn url_break_after(c: char) -> bool {
     matches!(c, '/' | '?' | '&' | '=')
 }
 
+/// Ideographs, kana, CJK punctuation and full-width forms: the characters that make
+/// text Chinese (or Japanese) for the quotation-mark rule below.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{2FDF}'
+        | '\u{3000}'..='\u{30FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF01}'..='\u{FF60}'
+        | '\u{20000}'..='\u{3FFFF}'
+    )
+}
+
+/// A break UAX #14 refuses but Chinese composition allows: before an opening `“ ‘`
+/// that follows an ideograph and opens something, or after a closing `” ’` that closes
+/// something and is followed by an ideograph. `inner` is the character on the inner
+/// side of the quotation mark (what the opener opens, what the closer closes);
+/// `before` and `after` are the characters either side of the break.
+///
+/// UAX #14 (rule LB19a) keeps a quotation mark with its neighbours unless both sides
+/// are East Asian, as it cannot tell Chinese quotes from English ones; so `智创“TOP”产城`
+/// or `优化“3+10”片区` would be one unbreakable run. With Chinese text on the outside
+/// of the quote, the quotes are Chinese and the break is as legal as between
+/// ideographs. A mark with a space on its inner side is not opening or closing
+/// anything (German `‚白人‘ –` closes with `‘`) and keeps the UAX #14 answer.
+pub fn chinese_quote_break(before: char, after: char, inner: char) -> bool {
+    let opens = matches!(after, '“' | '‘') && is_cjk(before);
+    let closes = matches!(before, '”' | '’') && is_cjk(after);
+    (opens || closes) && !is_space(inner) && inner != '\0'
+}
+
 /// ASCII or full-width decimal digit.
 pub fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)

@@ -17,7 +17,7 @@ pub const CORPUS: [&str; 2] = [
 ];
 
 /// The corpus sentences.
-pub fn sentences() -> impl Iterator<Item = &'static str> {
+pub fn sentences() -> impl Iterator<Item = &'static str> + Clone {
     CORPUS
         .iter()
         .flat_map(|c| c.lines())

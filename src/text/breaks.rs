@@ -7,17 +7,10 @@
 //! grade, so that when a line has no legal break at all, the layout can still pick
 //! the least bad place instead of overflowing.
 
-use icu_segmenter::LineSegmenter;
-use icu_segmenter::LineSegmenterBorrowed;
-use icu_segmenter::options::LineBreakOptions;
-
 use super::Measure;
-use super::cluster::{Clusters, char_at};
+use super::cluster::{Clusters, Piece};
+use super::opportunities::Opportunities;
 use super::rules;
-
-/// The Unicode 18 line segmenter, untailored (strict: small kana never start a line).
-static SEGMENTER: LineSegmenterBorrowed<'static> =
-    LineSegmenter::new_neo_for_non_complex_scripts(LineBreakOptions::default());
 
 /// How good the boundary before a cluster is as the end of a line, worst first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -52,12 +45,14 @@ pub struct Cluster {
     pub before: Break,
     /// Whether it is a space that hangs at the end of a line.
     pub space: bool,
+    /// Whether it is a forced break (`\n`, `\r\n`, U+2028, ...): it ends the line and
+    /// belongs to none.
+    pub forced: bool,
 }
 
-/// Grades the cluster boundaries of one line of text (a text without forced breaks).
+/// Grades the cluster boundaries of a text.
 pub struct Analyzer<'a, O> {
     text: &'a str,
-    base: usize,
     clusters: Clusters<'a>,
     measure: Measure,
     opportunities: O,
@@ -71,19 +66,13 @@ pub struct Analyzer<'a, O> {
     at: usize,
 }
 
-/// An analyzer for `text`, a line with no forced breaks that starts at byte `base` of
-/// the text the offsets are reported in.
-pub fn analyze(
-    text: &str,
-    base: usize,
-    measure: Measure,
-) -> Analyzer<'_, impl Iterator<Item = usize> + '_> {
+/// An analyzer for `text`.
+pub fn analyze(text: &str, measure: Measure) -> Analyzer<'_, impl Iterator<Item = usize> + '_> {
     Analyzer {
         text,
-        base,
         clusters: Clusters::new(text),
         measure,
-        opportunities: SEGMENTER.segment_str(text),
+        opportunities: Opportunities::new(text),
         next_opportunity: 0,
         prev: None,
         before_prev: '\0',
@@ -107,6 +96,10 @@ impl<O: Iterator<Item = usize>> Analyzer<'_, O> {
             self.next_opportunity = self.opportunities.next().unwrap_or(usize::MAX);
         }
         let unicode = self.next_opportunity == start;
+        if rules::is_han(last) && rules::is_han(first) {
+            // The common case, and none of the rules below applies to it.
+            return if unicode { Break::Allowed } else { Break::Word };
+        }
         if width == 0 || space {
             Break::Never
         } else if rules::inseparable(last, first) {
@@ -154,78 +147,57 @@ impl<O: Iterator<Item = usize>> Iterator for Analyzer<'_, O> {
 
     #[inline]
     fn next(&mut self) -> Option<Cluster> {
-        let (start, end) = self.clusters.next()?;
-        let first = char_at(self.text, start);
-        let width = self.measure.cluster(self.text, start, end);
-        let space = rules::is_space(first) && end == start + first.len_utf8();
-        let before = self.grade((start, end), first, width, space);
-        let last = if end == start + first.len_utf8() {
+        let piece = self.clusters.next_piece()?;
+        let Piece {
+            start, end, first, ..
+        } = piece;
+        let width = self.measure.piece(self.text, piece);
+        let single = end == start + first.len_utf8();
+        let space = single && rules::is_space(first);
+        let forced = rules::is_forced_break(first);
+        let before = if forced {
+            Break::Never
+        } else {
+            self.grade((start, end), first, width, space)
+        };
+        let last = if single {
             first
         } else {
             self.text[start..end].chars().next_back().unwrap_or(first)
         };
-        self.before_prev = self.prev.map_or('\0', |(_, l)| l);
-        self.prev = Some((first, last));
-        if !space && width > 0 {
-            self.last_visible = first;
+        if forced {
+            // The next cluster starts a line, as the first of the text does.
+            self.prev = None;
+            self.before_prev = '\0';
+            self.last_visible = '\0';
+        } else {
+            self.before_prev = self.prev.map_or('\0', |(_, l)| l);
+            self.prev = Some((first, last));
+            if !space && width > 0 {
+                self.last_visible = first;
+            }
         }
         let cluster = Cluster {
-            start: self.base + start,
-            end: self.base + end,
+            start,
+            end,
             width,
             at: self.at,
             before,
             space,
+            forced,
         };
         self.at += width;
         Some(cluster)
     }
 }
 
-/// Splits `text` at forced breaks: yields each line's start offset and text; the
-/// break characters themselves (`\r\n` counting as one) belong to no line.
-pub fn hard_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut pos = 0;
-    let mut done = false;
-    std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        let rest = &text[pos..];
-        let start = pos;
-        match rest.find(rules::is_forced_break) {
-            Some(i) => {
-                let c = char_at(rest, i);
-                let skip = if rest[i..].starts_with("\r\n") {
-                    2
-                } else {
-                    c.len_utf8()
-                };
-                pos += i + skip;
-                Some((start, &rest[..i]))
-            }
-            None => {
-                done = true;
-                Some((start, rest))
-            }
-        }
-    })
-}
-
 /// Byte offsets where a line of `text` may end: the legal breaks after the Chinese
 /// rules are applied, the places right after forced breaks, and the end of the text.
 pub fn break_opportunities(text: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    for (base, line) in hard_lines(text) {
-        if base > 0 {
-            out.push(base);
-        }
-        out.extend(
-            analyze(line, base, Measure::default())
-                .filter(|c| c.before == Break::Allowed)
-                .map(|c| c.start),
-        );
-    }
+    let mut out: Vec<usize> = analyze(text, Measure::default())
+        .filter(|c| c.before == Break::Allowed || c.forced)
+        .map(|c| if c.forced { c.end } else { c.start })
+        .collect();
     if !text.is_empty() && out.last() != Some(&text.len()) {
         out.push(text.len());
     }
@@ -237,14 +209,14 @@ mod tests {
     use super::*;
 
     fn grades(text: &str) -> Vec<(&str, Break)> {
-        analyze(text, 0, Measure::default())
+        analyze(text, Measure::default())
             .map(|c| (&text[c.start..c.end], c.before))
             .collect()
     }
 
     fn grade_before(text: &str, at: &str) -> Break {
         let i = text.find(at).expect("marker in text");
-        analyze(text, 0, Measure::default())
+        analyze(text, Measure::default())
             .find(|c| c.start == i)
             .expect("cluster at marker")
             .before
@@ -318,16 +290,11 @@ mod tests {
     }
 
     #[test]
-    fn forced_breaks_split_lines() {
-        let lines: Vec<_> = hard_lines("a\nb\r\nc\u{2028}").collect();
-        assert_eq!(lines, [(0, "a"), (2, "b"), (5, "c"), (9, "")]);
-        assert_eq!(hard_lines("").collect::<Vec<_>>(), [(0, "")]);
-    }
-
-    #[test]
     fn opportunities_include_forced_breaks_and_the_end() {
         assert_eq!(break_opportunities("ab cd"), [3, 5]);
         assert_eq!(break_opportunities("ab\ncd"), [3, 5]);
+        assert_eq!(break_opportunities("ab\r\ncd\u{2028}"), [4, 9]);
+        assert_eq!(break_opportunities("\n\n"), [1, 2]);
         assert_eq!(break_opportunities("中文"), [3, 6]);
         assert!(break_opportunities("").is_empty());
     }

@@ -17,6 +17,13 @@ use unicode_segmentation::GraphemeCursor;
 /// CJK blocks (U+302A..U+302F, U+3099, U+309A, U+FF9E, U+FF9F) are left out.
 #[inline]
 pub fn is_simple(c: char) -> bool {
+    // The two commonest cases first.
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return true;
+    }
+    if c.is_ascii() {
+        return (' '..='~').contains(&c);
+    }
     matches!(c,
         ' '..='~'
         | '\u{A0}'..='\u{AC}'
@@ -46,11 +53,26 @@ pub fn char_at(s: &str, i: usize) -> char {
     s[i..].chars().next().unwrap_or('\0')
 }
 
+/// One grapheme cluster, as [`Clusters::next_piece`] gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Piece {
+    /// Byte offset of its start.
+    pub start: usize,
+    /// Byte offset of its end.
+    pub end: usize,
+    /// Its first character.
+    pub first: char,
+    /// Whether it is that one character alone, and [`is_simple`].
+    pub simple: bool,
+}
+
 /// Iterator over the byte ranges `(start, end)` of the grapheme clusters of a string.
 #[derive(Clone, Debug)]
 pub struct Clusters<'a> {
     text: &'a str,
     pos: usize,
+    /// The character at `pos`, when already decoded.
+    ahead: Option<char>,
     cursor: GraphemeCursor,
 }
 
@@ -60,6 +82,7 @@ impl<'a> Clusters<'a> {
         Clusters {
             text,
             pos: 0,
+            ahead: None,
             cursor: GraphemeCursor::new(0, text.len(), true),
         }
     }
@@ -78,6 +101,45 @@ impl<'a> Clusters<'a> {
             _ => self.pos + char_at(self.text, self.pos).len_utf8(),
         }
     }
+
+    /// The next cluster with its first character.
+    #[inline]
+    pub fn next_piece(&mut self) -> Option<Piece> {
+        let len = self.text.len();
+        let start = self.pos;
+        if start >= len {
+            return None;
+        }
+        let c = match self.ahead.take() {
+            Some(c) => c,
+            None => char_at(self.text, start),
+        };
+        let next = start + c.len_utf8();
+        let simple = is_simple(c);
+        if next == len {
+            self.pos = next;
+            return Some(Piece {
+                start,
+                end: next,
+                first: c,
+                simple,
+            });
+        }
+        let d = char_at(self.text, next);
+        let end = if simple && is_simple(d) {
+            self.ahead = Some(d);
+            next
+        } else {
+            self.slow_end()
+        };
+        self.pos = end;
+        Some(Piece {
+            start,
+            end,
+            first: c,
+            simple: simple && end == next,
+        })
+    }
 }
 
 impl Iterator for Clusters<'_> {
@@ -85,31 +147,7 @@ impl Iterator for Clusters<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<(usize, usize)> {
-        let len = self.text.len();
-        let start = self.pos;
-        if start >= len {
-            return None;
-        }
-        let bytes = self.text.as_bytes();
-        let c = char_at(self.text, start);
-        let next = start + c.len_utf8();
-        let end = if next == len {
-            next
-        } else {
-            let b = bytes[next];
-            let simple_next = if b < 0x80 {
-                b >= b' ' && b != 0x7F
-            } else {
-                is_simple(char_at(self.text, next))
-            };
-            if simple_next && is_simple(c) {
-                next
-            } else {
-                self.slow_end()
-            }
-        };
-        self.pos = end;
-        Some((start, end))
+        self.next_piece().map(|p| (p.start, p.end))
     }
 }
 

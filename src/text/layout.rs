@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::Measure;
-use super::breaks::{Break, Cluster, analyze, hard_lines};
+use super::breaks::{Break, Cluster, analyze};
 
 /// Breaks `text` into lines of at most `width` cells, the first line having
 /// `first_indent` cells less room. Returns byte ranges into `text`, one per line.
@@ -44,9 +44,7 @@ pub fn wrap_into(
         lines,
         buf: Vec::new(),
     };
-    for (base, line) in hard_lines(text) {
-        setter.set(line, base, measure);
-    }
+    setter.set(text, measure);
 }
 
 /// The state of one `wrap` call.
@@ -60,10 +58,11 @@ struct Setter<'a> {
 }
 
 impl Setter<'_> {
-    /// Sets one line of text that has no forced breaks in it.
-    fn set(&mut self, text: &str, base: usize, measure: Measure) {
-        let mut clusters = analyze(text, base, measure);
-        self.buf.clear();
+    /// Sets `text`.
+    fn set(&mut self, text: &str, measure: Measure) {
+        let mut clusters = analyze(text, measure);
+        // Where the line being set starts, for when it has no clusters.
+        let mut start = 0;
         // Index in `buf` of the next cluster to place.
         let mut cur = 0;
         loop {
@@ -74,6 +73,13 @@ impl Setter<'_> {
                 }
             }
             let c = self.buf[cur];
+            if c.forced {
+                self.emit(cur, start);
+                self.buf.drain(..=cur);
+                cur = 0;
+                start = c.end;
+                continue;
+            }
             let line_at = self.buf[0].at;
             // Spaces hang and zero-width clusters take no room: neither overflows.
             if c.space || c.width == 0 || c.at + c.width - line_at <= self.avail {
@@ -82,7 +88,7 @@ impl Setter<'_> {
             }
             match self.choose(cur, &mut clusters) {
                 Some(k) => {
-                    self.emit(k, base);
+                    self.emit(k, start);
                     self.buf.drain(..k);
                     cur -= k;
                 }
@@ -97,7 +103,7 @@ impl Setter<'_> {
             }
         }
         let end = self.buf.len();
-        self.emit(end, base + text.len());
+        self.emit(end, start);
     }
 
     /// Ends the current line before `buf[k]` (or at `fallback` if the line is empty),
@@ -185,7 +191,7 @@ impl Setter<'_> {
                 }
             }
             let c = self.buf[k];
-            if k > cur && c.before == Break::Allowed {
+            if c.forced || (k > cur && c.before == Break::Allowed) {
                 return false;
             }
             if !c.space && c.at + c.width - from > self.width {

@@ -8,6 +8,7 @@ mod breaks;
 mod cluster;
 mod document;
 mod layout;
+mod opportunities;
 mod rules;
 mod width;
 

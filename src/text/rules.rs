@@ -85,6 +85,12 @@ pub fn url_break_after(c: char) -> bool {
     matches!(c, '/' | '?' | '&' | '=')
 }
 
+/// A Han ideograph of the basic block or Extension A (UAX #14 class ID).
+#[inline]
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
 /// Ideographs, kana, CJK punctuation and full-width forms: the characters that make
 /// text Chinese (or Japanese) for the quotation-mark rule below.
 pub fn is_cjk(c: char) -> bool {

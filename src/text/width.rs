@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::cluster::{Clusters, char_at, is_simple};
+use super::cluster::{Clusters, Piece, char_at, is_simple};
 use super::rules;
 
 /// How wide East Asian Ambiguous characters are drawn.
@@ -47,19 +47,37 @@ impl Measure {
     /// unicode-width measures the same alone and in a string.
     #[inline]
     pub(crate) fn cluster(&self, text: &str, start: usize, end: usize) -> usize {
-        let b = text.as_bytes()[start];
-        if end == start + 1 && (b' '..=b'~').contains(&b) {
-            return 1;
-        }
         let c = char_at(text, start);
         if start + c.len_utf8() == end && is_simple(c) {
-            let w = match self.ambiguous {
+            self.simple(c)
+        } else {
+            self.grapheme(&text[start..end])
+        }
+    }
+
+    /// Cells taken by a [`Piece`].
+    #[inline]
+    pub(crate) fn piece(&self, text: &str, p: Piece) -> usize {
+        if p.simple {
+            self.simple(p.first)
+        } else {
+            self.grapheme(&text[p.start..p.end])
+        }
+    }
+
+    /// Width of a simple character (see [`is_simple`]) standing alone.
+    #[inline]
+    fn simple(&self, c: char) -> usize {
+        match c {
+            ' '..='~' => 1,
+            // CJK Unified Ideographs (and Extension A) and full-width forms.
+            '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF01}'..='\u{FF60}' => 2,
+            _ => match self.ambiguous {
                 AmbiguousWidth::Narrow => c.width(),
                 AmbiguousWidth::Wide => c.width_cjk(),
-            };
-            return w.unwrap_or(0);
+            }
+            .unwrap_or(0),
         }
-        self.grapheme(&text[start..end])
     }
 
     /// Cells taken by `s`.
@@ -67,13 +85,18 @@ impl Measure {
         if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
             return s.len();
         }
-        Clusters::new(s).map(|(a, b)| self.cluster(s, a, b)).sum()
+        let mut clusters = Clusters::new(s);
+        std::iter::from_fn(|| clusters.next_piece())
+            .map(|p| self.piece(s, p))
+            .sum()
     }
 
     /// Grapheme clusters of `s` with their widths.
     pub fn graphemes<'a>(&self, s: &'a str) -> impl Iterator<Item = (&'a str, usize)> + 'a {
         let m = *self;
-        Clusters::new(s).map(move |(a, b)| (&s[a..b], m.cluster(s, a, b)))
+        let mut clusters = Clusters::new(s);
+        std::iter::from_fn(move || clusters.next_piece())
+            .map(move |p| (&s[p.start..p.end], m.piece(s, p)))
     }
 
     /// `s` cut to at most `max` cells at a grapheme boundary, ending in `…` when cut.

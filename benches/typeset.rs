@@ -10,7 +10,7 @@ mod support;
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
 use reader::i18n::Lang;
 use reader::model::{Article, ArticleBuilder, BlockKind};
 use reader::text::{Document, DocumentOptions, Measure, wrap};
@@ -103,4 +103,46 @@ criterion_group! {
         .measurement_time(Duration::from_secs(3));
     targets = wrap_corpus, build_document
 }
-criterion_main!(benches);
+
+/// One run of one workload, for counting instructions (a measure the other
+/// processes on a shared machine do not disturb):
+/// `TYPESET_ONCE=reader/40 valgrind --tool=callgrind target/release/deps/typeset-*`
+/// with `reader/W`, `textwrap/W` or `document/W`, less `setup/0` or `article/0`.
+fn once(which: &str) {
+    let (what, width) = which.split_once('/').expect("NAME/WIDTH");
+    let w: usize = width.parse().expect("a width");
+    let sentences: Vec<&str> = support::sentences().collect();
+    let n = match what {
+        "reader" => sentences
+            .iter()
+            .map(|s| wrap(s, w, 0, Measure::default()).len())
+            .sum(),
+        "textwrap" => {
+            let o = textwrap::Options::new(w).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+            sentences.iter().map(|s| textwrap::wrap(s, &o).len()).sum()
+        }
+        "document" => {
+            let article = big_article();
+            let options = DocumentOptions {
+                width: w,
+                indent: 2,
+                measure: Measure::default(),
+            };
+            Document::new(&article, &[], Lang::Zh.labels(), options).len()
+        }
+        // Baselines: the setup of the workloads above, to subtract.
+        "setup" => sentences.len(),
+        "article" => big_article().block_count(),
+        _ => panic!("unknown workload {what}"),
+    };
+    println!("{which}: {n} lines");
+}
+
+fn main() {
+    if let Ok(which) = std::env::var("TYPESET_ONCE") {
+        once(&which);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -12,9 +12,12 @@
 
 use std::ops::Range;
 
+mod set;
+
 use super::{Measure, wrap_into};
 use crate::i18n::Labels;
 use crate::model::{Article, BlockKind};
+use set::{Align, Set};
 
 /// Cells a quotation is set in by, when the width allows.
 const QUOTE_LEAD: usize = 2;
@@ -57,17 +60,6 @@ pub struct DocumentOptions {
     pub measure: Measure,
 }
 
-/// How a block's lines are placed across the width.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Align {
-    /// From the left, after the lead.
-    Left,
-    /// Centred.
-    Centre,
-    /// Against the right edge.
-    Right,
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Origin {
     /// Text owned by the document (breadcrumb, meta line, byline).
@@ -101,21 +93,6 @@ pub struct DocLine<'a> {
     pub text: &'a str,
     /// For body lines: the block and the byte range of `text` within the block's text.
     pub source: Option<(usize, Range<usize>)>,
-}
-
-/// How to set one piece of text.
-struct Set<'t> {
-    kind: LineKind,
-    origin: Origin,
-    text: &'t str,
-    /// Cells before the first line's text (indent, or the marker's width).
-    first: usize,
-    /// Cells before every later line's text.
-    rest: usize,
-    align: Align,
-    marker: bool,
-    /// Added to the ranges: where the text starts in the document's own buffer.
-    base: usize,
 }
 
 /// An article laid out for one width.
@@ -326,36 +303,5 @@ impl Document {
         }
         let i = lines[..ours].partition_point(|l| (l.range.end as usize) <= byte);
         Some(start + i.min(ours - 1))
-    }
-}
-
-impl<'t> Set<'t> {
-    fn plain(kind: LineKind, origin: Origin, text: &'t str) -> Self {
-        Set {
-            kind,
-            origin,
-            text,
-            first: 0,
-            rest: 0,
-            align: Align::Left,
-            marker: false,
-            base: 0,
-        }
-    }
-
-    fn first(self, first: usize) -> Self {
-        Set { first, ..self }
-    }
-
-    fn lead(self, lead: usize) -> Self {
-        Set {
-            first: self.first.max(lead),
-            rest: lead,
-            ..self
-        }
-    }
-
-    fn align(self, align: Align) -> Self {
-        Set { align, ..self }
     }
 }

@@ -16,12 +16,14 @@ use super::breaks::{Break, Cluster, analyze};
 /// `first_indent` cells less room. Returns byte ranges into `text`, one per line.
 ///
 /// - Forced breaks (`\n`, `\r\n`, U+2028, ...) end a line and belong to no range, nor
-///   do the spaces (U+0020, U+3000) at a line's end.
+///   do the spaces (U+0020, U+3000) at a line's end and zero-width characters among
+///   them.
 /// - Empty text gives one empty range; so does each empty line between forced breaks.
-/// - Every line is at most `width` cells (the first at most `width - first_indent`);
-///   when the first line has no room for even one cluster it is left empty. The one
-///   exception: a single cluster wider than `width` itself (a wide character at width
-///   1) gets a line of its own.
+/// - Every line is at most `width` cells (the first at most `width - first_indent`).
+///   The first line is left empty when it has no room for even one cluster, or when
+///   filling it would break a rule the full width avoids. The one exception to the
+///   width: a single cluster wider than `width` itself (a wide character at width 1)
+///   gets a line of its own.
 /// - A `width` of 0 is taken as 1.
 pub fn wrap(text: &str, width: usize, first_indent: usize, measure: Measure) -> Vec<Range<usize>> {
     let mut lines = Vec::new();

@@ -3,12 +3,28 @@
 //! Built once per (article, width, options) and kept; drawing and scrolling only read
 //! it. Lines refer to the article's text by byte range, so a search match in the source
 //! maps straight onto the lines that show it.
+//!
+//! The page follows Chinese news typography: title and meta line centred, paragraphs
+//! with a first-line indent of ideographic spaces, a blank line between blocks, image
+//! captions after the image marker with their later lines hung under the caption's
+//! first character, quotations set in from the left, and the byline set flush right.
+//! Every line, with its lead and marker, fits the width.
 
 use std::ops::Range;
 
-use super::{Measure, wrap};
+mod set;
+
+use super::{Measure, wrap_into};
 use crate::i18n::Labels;
 use crate::model::{Article, BlockKind};
+use set::{Align, Set};
+
+/// Cells a quotation is set in by, when the width allows.
+const QUOTE_LEAD: usize = 2;
+
+/// Caption lines after the first hang under the caption's first character when this
+/// much room is left beside the marker; narrower, they start at the left edge.
+const HANG_ROOM: usize = 12;
 
 /// What a line is, for styling.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,7 +62,7 @@ pub struct DocumentOptions {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Origin {
-    /// Text owned by the document (breadcrumb, meta line, byline, image marker).
+    /// Text owned by the document (breadcrumb, meta line, byline).
     Own,
     /// The article's title.
     Title,
@@ -58,7 +74,7 @@ enum Origin {
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Line {
     kind: LineKind,
-    lead: u16,
+    lead: u32,
     marker: bool,
     origin: Origin,
     range: Range<u32>,
@@ -69,7 +85,7 @@ struct Line {
 pub struct DocLine<'a> {
     /// What the line is.
     pub kind: LineKind,
-    /// Blank cells before the text (paragraph indent).
+    /// Blank cells before the marker and text (indent, centring, quotation inset).
     pub lead: usize,
     /// The image marker to draw before the text, on a caption's first line.
     pub marker: Option<&'a str>,
@@ -84,8 +100,12 @@ pub struct DocLine<'a> {
 pub struct Document {
     options: DocumentOptions,
     own: String,
-    marker: Range<u32>,
+    marker: String,
     lines: Vec<Line>,
+    /// Index of the first line of each body block (of the next line, for a block that
+    /// sets no lines), for finding the line that shows a search match.
+    block_start: Vec<u32>,
+    scratch: Vec<Range<usize>>,
 }
 
 impl Document {
@@ -96,19 +116,24 @@ impl Document {
         labels: &Labels,
         options: DocumentOptions,
     ) -> Self {
+        let width = options.width.max(1);
+        let options = DocumentOptions { width, ..options };
+        let measure = options.measure;
         let mut doc = Document {
             options,
             own: String::new(),
-            marker: 0..0,
+            marker: labels.image.to_owned(),
             lines: Vec::new(),
+            block_start: Vec::with_capacity(article.block_count()),
+            scratch: Vec::new(),
         };
         let mut crumb = format!("{}{}", labels.location, labels.home);
         for p in path {
             crumb.push_str(" > ");
             crumb.push_str(p);
         }
-        doc.push_own(LineKind::Breadcrumb, &crumb);
-        doc.push_wrapped(LineKind::Title, Origin::Title, article.title(), 0, false);
+        doc.push_own(LineKind::Breadcrumb, &crumb, Align::Left);
+        doc.push(&Set::plain(LineKind::Title, Origin::Title, article.title()).align(Align::Centre));
         let date = article.date().map(|d| d.to_string()).unwrap_or_default();
         let mut meta = format!(
             "{}{} {}{}",
@@ -120,24 +145,53 @@ impl Document {
         if !article.editor().is_empty() {
             meta.push_str(&format!(" {}{}", labels.editor, article.editor()));
         }
-        doc.push_own(LineKind::Meta, &meta);
-        let start = doc.own.len() as u32;
-        doc.own.push_str(labels.image);
-        doc.marker = start..doc.own.len() as u32;
+        doc.push_own(LineKind::Meta, &meta, Align::Centre);
+
+        // Leads that would leave less than one wide character of room are dropped.
+        let fits = |lead: usize| lead + 2 <= width;
+        let indent = 2 * options.indent;
+        let indent = if fits(indent) { indent } else { 0 };
+        let marker_width = measure.width(&doc.marker);
+        let quote = if fits(QUOTE_LEAD) { QUOTE_LEAD } else { 0 };
         for (n, block) in article.blocks().enumerate() {
-            doc.push_blank();
-            let (kind, lead, marker) = match block.kind {
-                BlockKind::Paragraph => (LineKind::Paragraph, 2 * options.indent, false),
-                BlockKind::Heading => (LineKind::Heading, 0, false),
-                BlockKind::Image => (LineKind::Caption, 0, true),
-                BlockKind::Quote => (LineKind::Quote, 0, false),
+            let origin = Origin::Block(n as u32);
+            let text = block.text;
+            let set = match block.kind {
+                _ if text.is_empty() && block.kind != BlockKind::Image => {
+                    doc.block_start.push(doc.lines.len() as u32);
+                    continue;
+                }
+                BlockKind::Paragraph => Set::plain(LineKind::Paragraph, origin, text).first(indent),
+                BlockKind::Heading => Set::plain(LineKind::Heading, origin, text),
+                BlockKind::Quote => Set::plain(LineKind::Quote, origin, text).lead(quote),
+                BlockKind::Image if fits(marker_width) => {
+                    let set = Set::plain(LineKind::Caption, origin, text);
+                    let set = Set {
+                        marker: true,
+                        ..set
+                    }
+                    .first(marker_width);
+                    if marker_width + HANG_ROOM <= width {
+                        set.lead(marker_width)
+                    } else {
+                        set
+                    }
+                }
+                BlockKind::Image => Set::plain(LineKind::Caption, origin, text),
             };
-            doc.push_wrapped(kind, Origin::Block(n as u32), block.text, lead, marker);
+            doc.push_blank();
+            doc.block_start.push(doc.lines.len() as u32);
+            doc.push(&set);
         }
         if !article.author().is_empty() {
             doc.push_blank();
-            doc.push_own(LineKind::Byline, &format!("（{}）", article.author()));
+            doc.push_own(
+                LineKind::Byline,
+                &format!("（{}）", article.author()),
+                Align::Right,
+            );
         }
+        doc.scratch = Vec::new();
         doc
     }
 
@@ -151,48 +205,41 @@ impl Document {
         });
     }
 
-    fn push_own(&mut self, kind: LineKind, text: &str) {
-        let base = self.own.len();
+    fn push_own(&mut self, kind: LineKind, text: &str, align: Align) {
+        let set = Set::plain(kind, Origin::Own, text).align(align);
+        self.push(&Set {
+            base: self.own.len(),
+            ..set
+        });
         self.own.push_str(text);
-        let measure = self.options.measure;
-        for r in wrap(text, self.options.width, 0, measure) {
-            self.lines.push(Line {
-                kind,
-                lead: 0,
-                marker: false,
-                origin: Origin::Own,
-                range: (base + r.start) as u32..(base + r.end) as u32,
-            });
-        }
     }
 
-    fn push_wrapped(
-        &mut self,
-        kind: LineKind,
-        origin: Origin,
-        text: &str,
-        lead: usize,
-        marker: bool,
-    ) {
-        let marker_width = if marker {
-            let m = &self.own[self.marker.start as usize..self.marker.end as usize];
-            self.options.measure.width(m)
-        } else {
-            0
-        };
-        let first = (lead + marker_width).min(self.options.width.saturating_sub(1));
-        for (i, r) in wrap(text, self.options.width, first, self.options.measure)
-            .into_iter()
-            .enumerate()
-        {
+    fn push(&mut self, set: &Set) {
+        let DocumentOptions { width, measure, .. } = self.options;
+        let mut ranges = std::mem::take(&mut self.scratch);
+        ranges.clear();
+        // Later lines have `rest` cells less room: wrap at the narrower measure and
+        // give the first line back the difference.
+        let room = width - set.rest;
+        let first = set.first.saturating_sub(set.rest);
+        wrap_into(set.text, room, first, measure, &mut ranges);
+        for (i, r) in ranges.iter().enumerate() {
+            let inset = if i == 0 { set.first } else { set.rest };
+            let lead = match set.align {
+                Align::Left => inset,
+                Align::Centre => (width.saturating_sub(measure.width(&set.text[r.clone()]))) / 2,
+                Align::Right => width.saturating_sub(measure.width(&set.text[r.clone()])),
+            };
             self.lines.push(Line {
-                kind,
-                lead: if i == 0 { lead as u16 } else { 0 },
-                marker: marker && i == 0,
-                origin,
-                range: r.start as u32..r.end as u32,
+                kind: set.kind,
+                // The marker is drawn in the first line's inset; the lead is before it.
+                lead: if set.marker && i == 0 { 0 } else { lead as u32 },
+                marker: set.marker && i == 0,
+                origin: set.origin,
+                range: (set.base + r.start) as u32..(set.base + r.end) as u32,
             });
         }
+        self.scratch = ranges;
     }
 
     /// The options it was laid out with.
@@ -211,25 +258,50 @@ impl Document {
     }
 
     /// Line `i`, with its text taken from `article` (the article it was laid out from).
+    ///
+    /// # Panics
+    ///
+    /// If `i >= self.len()`.
     pub fn line<'a>(&'a self, article: &'a Article, i: usize) -> DocLine<'a> {
         let line = &self.lines[i];
         let range = line.range.start as usize..line.range.end as usize;
         let (text, source) = match line.origin {
-            Origin::Own => (&self.own[range], None),
-            Origin::Title => (&article.title()[range], None),
+            Origin::Own => (self.own.get(range).unwrap_or(""), None),
+            Origin::Title => (article.title().get(range).unwrap_or(""), None),
             Origin::Block(n) => {
                 let block = article.block(n as usize).map_or("", |b| b.text);
-                (&block[range.clone()], Some((n as usize, range)))
+                (
+                    block.get(range.clone()).unwrap_or(""),
+                    Some((n as usize, range)),
+                )
             }
         };
         DocLine {
             kind: line.kind,
-            lead: usize::from(line.lead),
-            marker: line
-                .marker
-                .then(|| &self.own[self.marker.start as usize..self.marker.end as usize]),
+            lead: line.lead as usize,
+            marker: line.marker.then_some(self.marker.as_str()),
             text,
             source,
         }
+    }
+
+    /// The line that shows byte `byte` of body block `block` (a search match, say);
+    /// `None` if the block is not in the document.
+    pub fn line_of(&self, block: usize, byte: usize) -> Option<usize> {
+        let start = *self.block_start.get(block)? as usize;
+        let end = self
+            .block_start
+            .get(block + 1)
+            .map_or(self.lines.len(), |&e| e as usize);
+        let lines = &self.lines[start..end];
+        let ours = lines
+            .iter()
+            .take_while(|l| l.origin == Origin::Block(block as u32))
+            .count();
+        if ours == 0 {
+            return None;
+        }
+        let i = lines[..ours].partition_point(|l| (l.range.end as usize) <= byte);
+        Some(start + i.min(ours - 1))
     }
 }

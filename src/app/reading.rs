@@ -64,40 +64,28 @@ impl Reading {
         let path = c.categories().path(c.category_of(self.article));
         let document = Document::new(article, &path, options.lang.labels(), wanted);
         if let Some((block, byte)) = anchor {
-            self.scroll = line_of(&document, article, block, byte).unwrap_or(self.scroll);
+            self.scroll = document.line_of(block, byte).unwrap_or(self.scroll);
         }
         self.document = Some(document);
-        self.locate_matches(library);
+        self.locate_matches();
     }
 
     /// Sets the matches to highlight and finds their lines.
-    pub fn set_matches(&mut self, library: &Library, matches: Vec<(usize, Range<usize>)>) {
+    pub fn set_matches(&mut self, matches: Vec<(usize, Range<usize>)>) {
         self.matches = matches;
-        self.locate_matches(library);
+        self.locate_matches();
     }
 
-    /// Finds the line of every match in one pass over the layout (matches are in
-    /// reading order, and so are the lines).
-    fn locate_matches(&mut self, library: &Library) {
-        self.match_lines.clear();
-        let (Some(doc), false) = (&self.document, self.matches.is_empty()) else {
-            return;
+    /// Finds the line each match starts on.
+    fn locate_matches(&mut self) {
+        self.match_lines = match &self.document {
+            Some(doc) => self
+                .matches
+                .iter()
+                .filter_map(|(block, range)| doc.line_of(*block, range.start))
+                .collect(),
+            None => Vec::new(),
         };
-        let article = library.collection.get(self.article);
-        let mut pending = self.matches.iter().peekable();
-        for i in 0..doc.len() {
-            let Some((block, range)) = doc.line(article, i).source else {
-                continue;
-            };
-            while let Some((b, m)) = pending.peek() {
-                let before_line_end = (*b, m.start) < (block, range.end.max(range.start + 1));
-                if !before_line_end {
-                    break;
-                }
-                self.match_lines.push(i);
-                pending.next();
-            }
-        }
     }
 
     /// Moves to the next (or previous) match and scrolls it into view, with two lines
@@ -136,18 +124,4 @@ impl Reading {
             .scroll
             .min(self.line_count().saturating_sub(height.max(1)));
     }
-}
-
-/// The line that shows byte `byte` of block `block`.
-fn line_of(
-    doc: &Document,
-    article: &crate::model::Article,
-    block: usize,
-    byte: usize,
-) -> Option<usize> {
-    (0..doc.len()).find(|&i| {
-        doc.line(article, i)
-            .source
-            .is_some_and(|(b, r)| b == block && r.start <= byte && byte < r.end.max(r.start + 1))
-    })
 }

@@ -239,7 +239,7 @@ impl App {
                 })
                 .collect()
         };
-        reading.set_matches(&self.library, matches);
+        reading.set_matches(matches);
         reading.current_match = None;
     }
 

@@ -65,15 +65,16 @@ fn window(text: &str, m: Range<usize>, max_chars: usize) -> String {
     let mut end = text.len();
     let mut space = false;
     for (i, c) in text[start..].char_indices() {
-        if count == max_chars {
-            end = start + i;
-            break;
-        }
         if c.is_whitespace() {
             space = true;
             continue;
         }
-        if space && !out.is_empty() && !out.ends_with('…') {
+        let gap = space && count > 0;
+        if count + 1 + usize::from(gap) > max_chars {
+            end = start + i;
+            break;
+        }
+        if gap {
             out.push(' ');
             count += 1;
         }

@@ -7,7 +7,7 @@ use std::cmp::Reverse;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use rank_support::{Folded, articles, load_in_batches};
+use rank_support::{Folded, Indexing, articles, load_in_batches};
 use reader::model::{ArticleIx, CategoryId, CategoryTree, Collection};
 use reader::rank::{Budget, Index, Ranks, SearchResults, Total};
 
@@ -24,7 +24,8 @@ struct Loaded {
 fn loaded() -> &'static Loaded {
     static LOADED: OnceLock<Loaded> = OnceLock::new();
     LOADED.get_or_init(|| {
-        let (c, index, ranks) = load_in_batches(articles(N, 7), &[1000, 37, 4096, 1, 2500]);
+        let batches = [1000, 37, 4096, 1, 2500];
+        let (c, index, ranks) = load_in_batches(articles(N, 7), &batches, Indexing::Feed);
         let folded = Folded::new(&c);
         Loaded {
             c,
@@ -93,7 +94,8 @@ fn latest_and_hot_follow_their_rules_in_every_category() {
     // Merged batch by batch or computed at once, the orders are the same.
     let once = Ranks::compute(c);
     assert_eq!(once.latest_all(), l.ranks.latest_all());
-    assert_eq!(once.hot_all(), l.ranks.hot_all());
+    let root = CategoryTree::ROOT;
+    assert!(once.hot(c, root).eq(l.ranks.hot(c, root)));
     // Undated articles come last in latest.
     let last = l.ranks.latest(c, CategoryTree::ROOT).last().unwrap();
     assert_eq!(c.get(last).date(), None);
@@ -137,7 +139,7 @@ fn search_equals_a_brute_force_scan() {
 #[test]
 fn a_search_resumed_in_small_steps_grows_a_prefix_of_the_full_result() {
     let l = loaded();
-    for query in ["同比增长", "中", "gdp同比"] {
+    for query in ["同比增长", "gdp", "gdp同比"] {
         let full = l.index.search(&l.c, query).hits;
         let mut step: SearchResults = l.index.start_search(&l.c, query, Budget::Articles(60));
         let mut steps = 1;

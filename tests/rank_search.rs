@@ -6,7 +6,7 @@
 mod rank_support;
 
 use proptest::prelude::*;
-use rank_support::{Folded, fold, load_in_batches};
+use rank_support::{Folded, Indexing, fold, load_in_batches};
 use reader::model::{Article, ArticleBuilder, BlockKind, Date};
 use reader::rank::{Budget, match_ranges, snippet};
 
@@ -64,8 +64,10 @@ proptest! {
         specs in prop::collection::vec(article(), 1..12),
         queries in prop::collection::vec(text(5), 1..6),
         batch in 1usize..5,
+        merged in any::<bool>(),
     ) {
-        let (c, index, _) = load_in_batches(build(&specs), &[batch, 3]);
+        let indexing = if merged { Indexing::Feed } else { Indexing::PerBatch };
+        let (c, index, _) = load_in_batches(build(&specs), &[batch, 3], indexing);
         let folded = Folded::new(&c);
         // Random queries, and substrings of the texts themselves (which must match).
         let mut all = queries.clone();
@@ -121,7 +123,7 @@ fn width_and_case_variants_find_each_other() {
         ("gdp 下降".to_owned(), vec!["全年GDP".to_owned()], Some(2)),
         ("其他".to_owned(), vec!["Gdp".to_owned()], None),
     ];
-    let (c, index, _) = load_in_batches(build(&specs), &[2]);
+    let (c, index, _) = load_in_batches(build(&specs), &[2], Indexing::PerBatch);
     for q in ["GDP", "gdp", "ＧＤＰ", "Ｇdp"] {
         let hits = index.search(&c, q).hits;
         let order: Vec<(u32, bool)> = hits.iter().map(|h| (h.article.0, h.in_title)).collect();

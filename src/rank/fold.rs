@@ -15,24 +15,54 @@ use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 
-/// Whether every CJK ideograph in a folded text was written as itself.
+/// Where the ideographs, or the ASCII letters and digits, of a folded text come from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Origin {
+    /// Each was written as itself (ASCII letters possibly in the other case).
+    #[default]
+    Literal,
+    /// Some letters or digits were written full-width (`Ｇ`, `５`), none otherwise.
+    Wide,
+    /// Some come from other characters.
+    Folded,
+}
+
+/// Which characters of a folded text can be found in the original bytes directly.
 ///
-/// A few rare characters fold into ideographs (compatibility ideographs such as `豈`,
-/// Kangxi radicals, `㍻`, `㊀`…). Text without them contains a run of ideographs after
-/// folding exactly where it contains it before, so a query made only of ideographs can
-/// be verified on the original bytes, without folding.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Purity {
-    /// Ideographs in the folded text all come from themselves.
-    Plain,
-    /// Some ideograph in the folded text comes from another character.
-    Exotic,
+/// A few characters fold into ideographs (compatibility ideographs such as `豈`,
+/// Kangxi radicals, `㍻`, `㊀`…), and many into ASCII letters and digits (full-width
+/// `Ｇ`, and `①`, `ﬁ`, `㎇`…). Text without them holds a run of ideographs, letters and
+/// digits after folding exactly where its bytes hold it (ignoring ASCII case and, for
+/// [`Origin::Wide`] text, width), so a query made of those can be verified without
+/// folding.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Purity {
+    /// Where the ideographs come from: [`Origin::Literal`] or [`Origin::Folded`].
+    pub(crate) ideographs: Origin,
+    /// Where the ASCII letters and digits come from.
+    pub(crate) alnum: Origin,
+}
+
+impl Purity {
+    /// Both literal.
+    pub(crate) const PLAIN: Purity = Purity {
+        ideographs: Origin::Literal,
+        alnum: Origin::Literal,
+    };
+
+    /// The purity of two texts together: the less literal of each.
+    pub(crate) fn and(self, other: Purity) -> Purity {
+        Purity {
+            ideographs: self.ideographs.max(other.ideographs),
+            alnum: self.alnum.max(other.alnum),
+        }
+    }
 }
 
 /// Folds `text`, calling `emit` with each folded character and the byte range of the
 /// original cluster it came from (several folded characters may share one range).
 pub(crate) fn fold_with(text: &str, mut emit: impl FnMut(char, Range<usize>)) -> Purity {
-    let mut purity = Purity::Plain;
+    let mut purity = Purity::PLAIN;
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
         let mut end = start + c.len_utf8();
@@ -46,14 +76,21 @@ pub(crate) fn fold_with(text: &str, mut emit: impl FnMut(char, Range<usize>)) ->
             chars.next();
         }
         if alone && let Some(f) = fold_simple(c) {
+            if !c.is_ascii() && f.is_ascii_alphanumeric() {
+                // Only full-width forms reach here.
+                purity.alnum = purity.alnum.max(Origin::Wide);
+            }
             emit(f, start..end);
             continue;
         }
         for n in text[start..end].nfkc() {
             if is_ideograph(n) && !(n == c && is_ideograph(c)) {
-                purity = Purity::Exotic;
+                purity.ideographs = Origin::Folded;
             }
             for l in n.to_lowercase() {
+                if l.is_ascii_alphanumeric() {
+                    purity.alnum = Origin::Folded;
+                }
                 emit(l, start..end);
             }
         }
@@ -115,7 +152,7 @@ fn fold_simple(c: char) -> Option<char> {
 
 /// Whether `c` belongs to the cluster of the character before it: NFKC may compose it
 /// onto that character. Generous on purpose — a longer cluster only costs speed.
-fn joins(c: char) -> bool {
+pub(crate) fn joins(c: char) -> bool {
     if (c as u32) < 0x300 || is_ideograph(c) {
         return false;
     }
@@ -177,12 +214,19 @@ mod tests {
     }
 
     #[test]
-    fn purity_notices_characters_that_fold_into_ideographs() {
-        assert_eq!(fold_into("中文，ＧＤＰ", &mut String::new()), Purity::Plain);
-        assert_eq!(fold_into("中\u{301}", &mut String::new()), Purity::Plain);
+    fn purity_notices_characters_that_fold_into_ideographs_or_ascii() {
+        let purity = |s: &str| fold_into(s, &mut String::new());
+        let folded = Origin::Folded;
+        assert_eq!(purity("中文，GDP，（5%）"), Purity::PLAIN);
+        assert_eq!(purity("中\u{301}"), Purity::PLAIN);
         // U+F900 is a compatibility ideograph, U+2F00 the Kangxi radical one.
-        assert_eq!(fold_into("\u{F900}", &mut String::new()), Purity::Exotic);
-        assert_eq!(fold_into("\u{2F00}", &mut String::new()), Purity::Exotic);
-        assert_eq!(fold_into("㍻", &mut String::new()), Purity::Exotic);
+        for s in ["\u{F900}", "\u{2F00}", "㍻"] {
+            assert_eq!(purity(s).ideographs, folded, "{s}");
+        }
+        for s in ["①", "ﬁ", "q\u{20D7}", "ＧＤＰ①"] {
+            assert_eq!(purity(s).alnum, folded, "{s}");
+            assert_eq!(purity(s).ideographs, Origin::Literal, "{s}");
+        }
+        assert_eq!(purity("ＧＤＰ５").alnum, Origin::Wide);
     }
 }

@@ -2,15 +2,17 @@
 //! few per-article numbers that ranking reads in bulk.
 
 use std::ops::Range;
+use std::sync::Arc;
 
+use super::feed::Feed;
 use super::fold::Purity;
-use super::postings::{Key, List};
+use super::postings::{Key, List, keys_starting};
 use super::segment::Segment;
 use crate::model::{ArticleIx, Collection};
 
-/// Articles per segment when [`Index::build`] indexes a whole collection: large enough
-/// for few dictionaries, small enough to keep the builder's scratch memory modest.
-const BUILD_CHUNK: usize = 4096;
+/// Articles per batch when [`Index::build`] indexes a whole collection (the feed merges
+/// them into larger segments).
+const BUILD_CHUNK: usize = 2048;
 
 /// Which field's posting lists to read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,7 +27,7 @@ pub(crate) enum Field {
 #[derive(Debug)]
 pub(crate) struct Placed {
     pub(crate) first: u32,
-    pub(crate) segment: Segment,
+    pub(crate) segment: Arc<Segment>,
 }
 
 impl Placed {
@@ -40,6 +42,19 @@ impl Placed {
             Field::Title => self.segment.title.get(key),
             Field::Body => self.segment.body.get(key),
         }
+    }
+
+    /// The posting lists of every bigram in `field` that starts with `c`.
+    pub(crate) fn lists_starting(
+        &self,
+        field: Field,
+        c: char,
+    ) -> impl Iterator<Item = List<'_>> + '_ {
+        let postings = match field {
+            Field::Title => &self.segment.title,
+            Field::Body => &self.segment.body,
+        };
+        postings.range(keys_starting(c))
     }
 }
 
@@ -80,29 +95,50 @@ impl Index {
     /// Indexes all of `c` at once (for the plain-text modes and tests).
     pub fn build(c: &Collection) -> Index {
         let mut index = Index::new();
-        for (n, chunk) in c.articles().chunks(BUILD_CHUNK).enumerate() {
-            index.push(ArticleIx((n * BUILD_CHUNK) as u32), Segment::build(chunk));
+        let mut feed = Feed::new();
+        for chunk in c.articles().chunks(BUILD_CHUNK) {
+            let update = feed.add(chunk);
+            index.push(update.first, update.segment);
         }
         index
     }
 
-    /// Appends `segment`, whose document `k` is the article at `first + k`. Cheap: no
-    /// posting list is touched.
+    /// Puts in `segment`, whose document `k` is the article at `first + k`. Usually
+    /// `first` is where the index ends and the segment is appended; an earlier `first`
+    /// (a [`Feed`] merged the segments after it) replaces the segments from there on.
+    /// Cheap either way: no posting list is touched.
     ///
     /// # Panics
-    /// If `first` is not where the index ends: segments go in collection order, with no
-    /// gap (so the collection must have taken every article of the batch).
-    pub fn push(&mut self, first: ArticleIx, mut segment: Segment) {
-        assert_eq!(
-            first.get(),
-            self.len(),
+    /// If `first` is past the end of the index, or not where one of its segments
+    /// starts: segments go in collection order, with no gap (so the collection must
+    /// have taken every article of each batch).
+    pub fn push(&mut self, first: ArticleIx, segment: impl Into<Arc<Segment>>) {
+        let segment = segment.into();
+        let at = first.get();
+        assert!(
+            at <= self.len(),
             "segments must be pushed in collection order"
         );
-        // The per-article numbers move into contiguous vectors, for sorting in bulk.
-        self.dates.append(&mut std::mem::take(&mut segment.dates));
-        self.purity.append(&mut std::mem::take(&mut segment.purity));
+        if at < self.len() {
+            let keep = self.segments.partition_point(|p| (p.first as usize) < at);
+            assert!(
+                self.segments
+                    .get(keep)
+                    .is_some_and(|p| p.first as usize == at),
+                "a replacing segment must start where a segment starts"
+            );
+            self.segments.truncate(keep);
+            self.total_len -= self.lens[at..].iter().map(|&l| u64::from(l)).sum::<u64>();
+            self.dates.truncate(at);
+            self.purity.truncate(at);
+            self.lens.truncate(at);
+        }
+        // The per-article numbers are copied into contiguous vectors, for sorting in
+        // bulk without finding each article's segment.
+        self.dates.extend_from_slice(&segment.dates);
+        self.purity.extend_from_slice(&segment.purity);
+        self.lens.extend_from_slice(&segment.lens);
         self.total_len += segment.lens.iter().map(|&l| u64::from(l)).sum::<u64>();
-        self.lens.append(&mut std::mem::take(&mut segment.lens));
         self.segments.push(Placed {
             first: first.0,
             segment,
@@ -124,12 +160,8 @@ impl Index {
         let per_article = self.dates.capacity() * size_of::<i64>()
             + self.purity.capacity() * size_of::<Purity>()
             + self.lens.capacity() * size_of::<u32>();
-        let postings: usize = self
-            .segments
-            .iter()
-            .map(|p| p.segment.postings_bytes())
-            .sum();
-        per_article + postings + self.segments.capacity() * size_of::<Placed>()
+        let segments: usize = self.segments.iter().map(|p| p.segment.heap_bytes()).sum();
+        per_article + segments + self.segments.capacity() * size_of::<Placed>()
     }
 
     /// Sizes, for reports.
@@ -155,7 +187,16 @@ impl Index {
 
     /// Sorts `ixs` newest first, undated last, ties in collection order.
     pub(crate) fn sort_by_recency(&self, ixs: &mut [ArticleIx]) {
-        ixs.sort_unstable_by_key(|&ix| (std::cmp::Reverse(self.dates[ix.get()]), ix));
+        // Read each date once, then sort plain pairs: a key read inside the comparison
+        // would miss the cache at every step of the sort.
+        let mut keyed: Vec<(std::cmp::Reverse<i64>, ArticleIx)> = ixs
+            .iter()
+            .map(|&ix| (std::cmp::Reverse(self.dates[ix.get()]), ix))
+            .collect();
+        keyed.sort_unstable();
+        for (slot, (_, ix)) in ixs.iter_mut().zip(keyed) {
+            *slot = ix;
+        }
     }
 
     /// The segment holding `ix`, if it is indexed.

@@ -5,6 +5,7 @@
 //! appended to the [`Index`] cheaply. `docs/search.md` describes the rules and the
 //! numbers.
 
+mod feed;
 mod fold;
 mod highlight;
 mod index;
@@ -15,6 +16,7 @@ mod related;
 mod search;
 mod segment;
 
+pub use feed::{Feed, IndexUpdate, MAX_MERGED};
 pub use highlight::{match_ranges, snippet};
 pub use index::{Index, IndexStats};
 pub use order::{Ranked, Ranks};

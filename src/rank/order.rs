@@ -12,21 +12,72 @@
 //! or after it, so the articles without views whose count changed are taken out and
 //! merged back in.
 
-use std::cmp::{Ordering, Reverse};
+use std::cmp::Reverse;
 use std::ops::Range;
 
 use foldhash::{HashMap, HashSet, HashSetExt};
 
 use crate::model::{ArticleIx, CategoryId, CategoryTree, Collection};
 
+/// 最新's sort key: newest first, undated (`None`) last.
+type LatestKey = Reverse<Option<i64>>;
+
+/// 热门's sort key: viewed first, by views (unviewed: by citations), then as latest.
+type HotKey = (Reverse<(bool, u64)>, LatestKey);
+
+/// One order, with each article's sort key kept beside it so that merging a batch in
+/// reads memory in sequence. Keys end with the article, so no two tie.
+#[derive(Debug, Clone)]
+struct Order<K> {
+    keys: Vec<(K, ArticleIx)>,
+    ixs: Vec<ArticleIx>,
+}
+
+impl<K> Default for Order<K> {
+    fn default() -> Self {
+        Order {
+            keys: Vec::new(),
+            ixs: Vec::new(),
+        }
+    }
+}
+
+impl<K: Ord + Copy> Order<K> {
+    /// Sorts `fresh` and merges it in.
+    fn merge(&mut self, mut fresh: Vec<(K, ArticleIx)>) {
+        if fresh.is_empty() {
+            return;
+        }
+        fresh.sort_unstable();
+        let old = std::mem::take(&mut self.keys);
+        let mut keys = Vec::with_capacity(old.len() + fresh.len());
+        let (mut a, mut b) = (old.into_iter().peekable(), fresh.into_iter().peekable());
+        while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+            keys.push(if y < x { b.next() } else { a.next() }.expect("peeked"));
+        }
+        keys.extend(a);
+        keys.extend(b);
+        self.ixs = keys.iter().map(|&(_, ix)| ix).collect();
+        self.keys = keys;
+    }
+
+    /// Takes the articles in `gone` out.
+    fn remove(&mut self, gone: &HashSet<ArticleIx>) {
+        if !gone.is_empty() {
+            self.keys.retain(|(_, ix)| !gone.contains(ix));
+            self.ixs.retain(|ix| !gone.contains(ix));
+        }
+    }
+}
+
 /// Hot and latest orders over a whole collection.
 #[derive(Debug, Default, Clone)]
 pub struct Ranks {
-    latest: Vec<ArticleIx>,
-    /// The articles with views, then the others.
-    hot: Vec<ArticleIx>,
-    /// How many of `hot` have views.
-    viewed: usize,
+    latest: Order<LatestKey>,
+    /// 热门, articles with views.
+    viewed: Order<HotKey>,
+    /// 热门, the others after them.
+    unviewed: Order<HotKey>,
     /// Per article: date key, `None` when undated.
     dates: Vec<Option<i64>>,
     views: Vec<Option<u64>>,
@@ -64,31 +115,20 @@ impl Ranks {
             self.cited.push(self.pending.remove(a.id()).unwrap_or(0));
         }
         let recounted = self.count_citations(c, &new);
-
-        let mut fresh = new.clone();
-        fresh.sort_unstable_by(|&a, &b| self.latest_cmp(a, b));
-        self.latest = merge(&self.latest, &fresh, |a, b| self.latest_cmp(a, b));
-
-        let (viewed_new, unviewed_new): (Vec<_>, Vec<_>) =
-            new.iter().partition(|&&ix| self.views[ix.get()].is_some());
-        let mut viewed_new = viewed_new;
-        viewed_new.sort_unstable_by(|&a, &b| self.hot_cmp(a, b));
-        let viewed = merge(&self.hot[..self.viewed], &viewed_new, |a, b| {
-            self.hot_cmp(a, b)
-        });
-        // Unviewed articles whose count changed leave their place and come back in.
-        let mut moved: Vec<ArticleIx> = unviewed_new;
-        moved.extend(recounted.iter().copied());
-        moved.sort_unstable_by(|&a, &b| self.hot_cmp(a, b));
-        let stayed: Vec<ArticleIx> = self.hot[self.viewed..]
+        self.latest
+            .merge(new.iter().map(|&ix| (self.latest_key(ix), ix)).collect());
+        let (viewed, unviewed): (Vec<_>, Vec<_>) = new
             .iter()
-            .copied()
-            .filter(|ix| !recounted.contains(ix))
+            .map(|&ix| (self.hot_key(ix), ix))
+            .partition(|((Reverse((viewed, _)), _), _)| *viewed);
+        // Unviewed articles whose count changed leave their place and come back in.
+        let moved: Vec<_> = unviewed
+            .into_iter()
+            .chain(recounted.iter().map(|&ix| (self.hot_key(ix), ix)))
             .collect();
-        let unviewed = merge(&stayed, &moved, |a, b| self.hot_cmp(a, b));
-        self.viewed = viewed.len();
-        self.hot = viewed;
-        self.hot.extend(unviewed);
+        self.viewed.merge(viewed);
+        self.unviewed.remove(&recounted);
+        self.unviewed.merge(moved);
     }
 
     /// Counts the citations made by `new`; returns the earlier articles without views
@@ -118,21 +158,17 @@ impl Ranks {
         recounted
     }
 
-    fn latest_cmp(&self, a: ArticleIx, b: ArticleIx) -> Ordering {
-        let key = |ix: ArticleIx| (Reverse(self.dates[ix.get()]), ix);
-        key(a).cmp(&key(b))
+    fn latest_key(&self, ix: ArticleIx) -> LatestKey {
+        Reverse(self.dates[ix.get()])
     }
 
-    fn hot_cmp(&self, a: ArticleIx, b: ArticleIx) -> Ordering {
-        let key = |ix: ArticleIx| {
-            let i = ix.get();
-            let weight = match self.views[i] {
-                Some(v) => (true, v),
-                None => (false, u64::from(self.cited[i])),
-            };
-            (Reverse(weight), Reverse(self.dates[i]), ix)
+    fn hot_key(&self, ix: ArticleIx) -> HotKey {
+        let i = ix.get();
+        let weight = match self.views[i] {
+            Some(v) => (true, v),
+            None => (false, u64::from(self.cited[i])),
         };
-        key(a).cmp(&key(b))
+        (Reverse(weight), self.latest_key(ix))
     }
 
     /// How many articles are ranked.
@@ -149,36 +185,31 @@ impl Ranks {
     /// the first few is instant; walking a category to its end costs one pass over the
     /// collection's order.
     pub fn latest<'a>(&'a self, c: &'a Collection, category: CategoryId) -> Ranked<'a> {
-        Ranked::new(&self.latest, c, category)
+        Ranked::new([&self.latest.ixs, &[]], c, category)
     }
 
     /// The most read first, within `category` (the root: all).
     pub fn hot<'a>(&'a self, c: &'a Collection, category: CategoryId) -> Ranked<'a> {
-        Ranked::new(&self.hot, c, category)
+        Ranked::new([&self.viewed.ixs, &self.unviewed.ixs], c, category)
     }
 
-    /// The whole latest order, newest first.
+    /// The whole latest order, newest first: the article list of the root.
     pub fn latest_all(&self) -> &[ArticleIx] {
-        &self.latest
-    }
-
-    /// The whole hot order, most read first.
-    pub fn hot_all(&self) -> &[ArticleIx] {
-        &self.hot
+        &self.latest.ixs
     }
 }
 
 /// An order filtered to one category, from [`Ranks::latest`] or [`Ranks::hot`].
 #[derive(Clone, Debug)]
 pub struct Ranked<'a> {
-    order: std::slice::Iter<'a, ArticleIx>,
+    order: std::iter::Chain<std::slice::Iter<'a, ArticleIx>, std::slice::Iter<'a, ArticleIx>>,
     c: &'a Collection,
     /// Per category node, whether it lies within the one asked for; `None` for the root.
     within: Option<Vec<bool>>,
 }
 
 impl<'a> Ranked<'a> {
-    fn new(order: &'a [ArticleIx], c: &'a Collection, category: CategoryId) -> Self {
+    fn new(parts: [&'a [ArticleIx]; 2], c: &'a Collection, category: CategoryId) -> Self {
         let tree = c.categories();
         let within = (category != CategoryTree::ROOT).then(|| {
             (0..tree.len() as u32)
@@ -186,7 +217,7 @@ impl<'a> Ranked<'a> {
                 .collect()
         });
         Ranked {
-            order: order.iter(),
+            order: parts[0].iter().chain(parts[1]),
             c,
             within,
         }
@@ -207,24 +238,68 @@ impl Iterator for Ranked<'_> {
     }
 }
 
-/// Merges two sorted runs into one.
-fn merge(
-    a: &[ArticleIx],
-    b: &[ArticleIx],
-    cmp: impl Fn(ArticleIx, ArticleIx) -> Ordering,
-) -> Vec<ArticleIx> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if cmp(b[j], a[i]) == Ordering::Less {
-            out.push(b[j]);
-            j += 1;
-        } else {
-            out.push(a[i]);
-            i += 1;
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ArticleBuilder, Batch, Date};
+
+    /// id, category, date, views, related.
+    type Spec<'a> = (
+        &'a str,
+        &'a str,
+        Option<&'a str>,
+        Option<u64>,
+        &'a [&'a str],
+    );
+
+    fn batch(specs: &[Spec<'_>]) -> Batch {
+        let articles = specs
+            .iter()
+            .map(|&(id, cat, date, views, related)| {
+                let mut b = ArticleBuilder::new();
+                b.id(id).title("标题").category_level(cat);
+                b.date(date.and_then(Date::parse)).views(views);
+                for r in related {
+                    b.related(r);
+                }
+                b.build().unwrap()
+            })
+            .collect();
+        Batch { articles }
     }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
+
+    fn ids(c: &Collection, order: impl Iterator<Item = ArticleIx>) -> Vec<&str> {
+        order.map(|ix| c.get(ix).id()).collect()
+    }
+
+    #[test]
+    fn ranks_follow_the_rules_across_batches() {
+        let mut c = Collection::new();
+        let mut ranks = Ranks::new();
+        // "d" is named before it loads (by "a", twice, which counts once), and "b" by
+        // itself, which does not count.
+        let (added, _) = c.extend(batch(&[
+            ("a", "新闻", Some("2024-01-02"), None, &["d", "d", "b"]),
+            ("b", "体育", Some("2024-01-03"), None, &["b"]),
+            ("c", "新闻", None, Some(5), &[]),
+        ]));
+        ranks.extend(&c, added);
+        assert_eq!(ids(&c, ranks.hot(&c, CategoryTree::ROOT)), ["c", "b", "a"]);
+        let (added, _) = c.extend(batch(&[
+            ("d", "体育", Some("2024-01-01"), None, &[]),
+            ("e", "新闻", Some("2024-01-04"), Some(5), &["a", "b"]),
+            ("f", "新闻", Some("2024-01-04"), Some(7), &["b"]),
+        ]));
+        ranks.extend(&c, added);
+        // Views first (ties newest first, undated last), then by citations: b (2),
+        // a (1), d (1, older than a).
+        let hot = ids(&c, ranks.hot(&c, CategoryTree::ROOT));
+        assert_eq!(hot, ["f", "e", "c", "b", "a", "d"]);
+        let latest = ids(&c, ranks.latest(&c, CategoryTree::ROOT));
+        assert_eq!(latest, ["e", "f", "b", "a", "d", "c"]);
+        let news = c.category_of(ArticleIx(0));
+        assert_eq!(ids(&c, ranks.latest(&c, news)), ["e", "f", "a", "c"]);
+        assert_eq!(ids(&c, ranks.hot(&c, news).take(2)), ["f", "e"]);
+        assert_eq!(ranks.len(), 6);
+    }
 }

@@ -2,7 +2,7 @@
 
 use memchr::memmem::Finder;
 
-use super::fold::{Purity, fold, fold_into, is_ideograph};
+use super::fold::{Origin, Purity, fold, fold_into, is_ideograph, joins};
 use super::postings::{Key, key};
 use crate::model::Article;
 
@@ -16,9 +16,11 @@ pub(crate) struct Query {
     /// Its distinct bigrams.
     keys: Vec<Key>,
     finder: Finder<'static>,
-    /// The longest run of ideographs in it, when it has other characters too.
+    /// For a query of ideographs and ASCII letters and digits only: a search of the
+    /// original bytes.
+    raw: Option<Raw>,
+    /// Otherwise, the longest run of ideographs in it, to rule texts out quickly.
     anchor: Option<Finder<'static>>,
-    ideographs_only: bool,
 }
 
 impl Query {
@@ -32,8 +34,12 @@ impl Query {
         let mut keys: Vec<Key> = chars.windows(2).map(|w| key(w[0], w[1])).collect();
         keys.sort_unstable();
         keys.dedup();
-        let ideographs_only = chars.iter().all(|&c| is_ideograph(c));
-        let anchor = (!ideographs_only)
+        let raw = chars
+            .iter()
+            .all(|&c| is_ideograph(c) || c.is_ascii_alphanumeric())
+            .then(|| Raw::new(&folded));
+        let anchor = raw
+            .is_none()
             .then(|| longest_ideograph_run(&folded))
             .flatten()
             .map(|run| Finder::new(run).into_owned());
@@ -41,8 +47,8 @@ impl Query {
             finder: Finder::new(folded.as_bytes()).into_owned(),
             chars: chars.len(),
             keys,
+            raw,
             anchor,
-            ideographs_only,
             folded,
         })
     }
@@ -62,19 +68,20 @@ impl Query {
         &self.folded
     }
 
-    /// Whether the folded `text` contains the query. `scratch` is reused between calls.
+    /// Whether the folded `text` contains the query. `purity` is the text's (or its
+    /// article's); `scratch` is reused between calls.
     pub(crate) fn matches(&self, text: &str, purity: Purity, scratch: &mut String) -> bool {
-        if purity == Purity::Plain {
-            // Ideographs in plain text fold to themselves and never join their
-            // neighbours, so the original bytes can answer (or rule out) directly.
-            if self.ideographs_only {
-                return self.finder.find(text.as_bytes()).is_some();
+        if let Some(raw) = &self.raw {
+            match raw.find(text) {
+                Verdict::Found => return true,
+                Verdict::Absent if raw.trusts(purity) => return false,
+                _ => {}
             }
-            if let Some(anchor) = &self.anchor
-                && anchor.find(text.as_bytes()).is_none()
-            {
-                return false;
-            }
+        } else if let Some(anchor) = &self.anchor
+            && purity.ideographs == Origin::Literal
+            && anchor.find(text.as_bytes()).is_none()
+        {
+            return false;
         }
         scratch.clear();
         fold_into(text, scratch);
@@ -91,6 +98,191 @@ impl Query {
         self.matches(a.summary(), purity, scratch)
             || a.blocks().any(|b| self.matches(b.text, purity, scratch))
     }
+}
+
+/// What a search of the original bytes says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Verdict {
+    /// The folded text contains the query.
+    Found,
+    /// The bytes do not contain it; the folded text does not either, if the text's
+    /// ideographs and ASCII letters and digits are literal.
+    Absent,
+    /// Only matches followed by a combining mark, which folding may change.
+    Unsure,
+}
+
+/// Finds a folded query of ideographs and ASCII letters and digits in original bytes,
+/// ignoring ASCII case and width (`g` matches `g`, `G`, `ｇ` and `Ｇ`): the folded text
+/// holds each such character exactly where the bytes do, unless another character
+/// folds into one (see [`Purity`]).
+#[derive(Debug)]
+struct Raw {
+    chars: Vec<Unit>,
+    /// Where candidates are looked for: the longest run of ideographs (found exactly,
+    /// then the rest matched backwards and forwards), else the first character.
+    anchor: Anchor,
+    needs: Purity,
+}
+
+/// One character of the needle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unit {
+    /// An ideograph, as its UTF-8 bytes (3 or 4 of them).
+    Ideograph([u8; 4], usize),
+    /// A lowercase ASCII letter or digit.
+    Alnum(u8),
+}
+
+#[derive(Debug)]
+enum Anchor {
+    /// Units `run` of the needle, as one byte string.
+    Run {
+        finder: Box<Finder<'static>>,
+        run: std::ops::Range<usize>,
+    },
+    /// The first unit, an ASCII letter or digit: either case, or a full-width form.
+    First(u8),
+}
+
+impl Raw {
+    fn new(folded: &str) -> Raw {
+        let chars: Vec<Unit> = folded
+            .chars()
+            .map(|c| match u8::try_from(c) {
+                Ok(b) => Unit::Alnum(b),
+                Err(_) => {
+                    let mut bytes = [0; 4];
+                    let len = c.encode_utf8(&mut bytes).len();
+                    Unit::Ideograph(bytes, len)
+                }
+            })
+            .collect();
+        let anchor = match longest_ideograph_run(folded) {
+            Some(text) => {
+                let before = folded[..text.as_ptr() as usize - folded.as_ptr() as usize].chars();
+                let first = before.count();
+                Anchor::Run {
+                    finder: Box::new(Finder::new(text).into_owned()),
+                    run: first..first + text.chars().count(),
+                }
+            }
+            None => match chars[0] {
+                Unit::Alnum(b) => Anchor::First(b),
+                Unit::Ideograph(..) => unreachable!("an ideograph makes a run"),
+            },
+        };
+        let origin = |any: bool| if any { Origin::Folded } else { Origin::Literal };
+        let needs = Purity {
+            ideographs: origin(chars.iter().any(|u| matches!(u, Unit::Ideograph(..)))),
+            alnum: origin(chars.iter().any(|u| matches!(u, Unit::Alnum(_)))),
+        };
+        Raw {
+            chars,
+            anchor,
+            needs,
+        }
+    }
+
+    /// Whether [`Verdict::Absent`] can be trusted for a text of `purity`: the kinds of
+    /// characters the query has are literal there (letters and digits may be wide).
+    fn trusts(&self, purity: Purity) -> bool {
+        (self.needs.ideographs == Origin::Literal || purity.ideographs == Origin::Literal)
+            && (self.needs.alnum == Origin::Literal || purity.alnum <= Origin::Wide)
+    }
+
+    fn find(&self, text: &str) -> Verdict {
+        let hay = text.as_bytes();
+        let mut verdict = Verdict::Absent;
+        let mut check = |end: Option<usize>| {
+            let Some(end) = end else { return false };
+            // A combining mark after the match could compose with its last letter.
+            if text[end..].chars().next().is_some_and(joins) {
+                verdict = Verdict::Unsure;
+                return false;
+            }
+            true
+        };
+        let found = match &self.anchor {
+            Anchor::Run { finder, run } => overlapping(finder, hay).any(|at| {
+                let len = finder.needle().len();
+                let starts = backward(&self.chars[..run.start], hay, at).is_some();
+                check(forward(&self.chars[run.end..], hay, at + len).filter(|_| starts))
+            }),
+            Anchor::First(b) => {
+                let upper = b.to_ascii_uppercase();
+                // 0xEF leads every full-width form.
+                memchr::memchr3_iter(*b, upper, 0xEF, hay)
+                    .any(|at| check(forward(&self.chars, hay, at)))
+            }
+        };
+        if found { Verdict::Found } else { verdict }
+    }
+}
+
+/// Where `units` end when matched from byte `at` on, if they match there.
+fn forward(units: &[Unit], hay: &[u8], mut at: usize) -> Option<usize> {
+    for unit in units {
+        at = match *unit {
+            Unit::Ideograph(bytes, len) => hay
+                .get(at..)?
+                .starts_with(&bytes[..len])
+                .then_some(at + len)?,
+            Unit::Alnum(a) => {
+                let b = *hay.get(at)?;
+                if b.is_ascii() {
+                    (b.to_ascii_lowercase() == a).then_some(at + 1)?
+                } else {
+                    (wide_at(hay, at)? == a).then_some(at + 3)?
+                }
+            }
+        };
+    }
+    Some(at)
+}
+
+/// Where `units` start when matched so as to end at byte `end`, if they match there.
+fn backward(units: &[Unit], hay: &[u8], mut end: usize) -> Option<usize> {
+    for unit in units.iter().rev() {
+        end = match *unit {
+            Unit::Ideograph(bytes, len) => {
+                hay[..end].ends_with(&bytes[..len]).then(|| end - len)?
+            }
+            Unit::Alnum(a) => {
+                let b = *hay.get(end.checked_sub(1)?)?;
+                if b.is_ascii() {
+                    (b.to_ascii_lowercase() == a).then(|| end - 1)?
+                } else {
+                    (wide_at(hay, end.checked_sub(3)?)? == a).then(|| end - 3)?
+                }
+            }
+        };
+    }
+    Some(end)
+}
+
+/// The lowercase ASCII letter or digit whose full-width form (U+FF10–U+FF5A) starts
+/// at byte `at`.
+fn wide_at(hay: &[u8], at: usize) -> Option<u8> {
+    let [0xEF, b1 @ (0xBC | 0xBD), b2] = *hay.get(at..at + 3)? else {
+        return None;
+    };
+    let code = 0xF000 | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+    let ascii = u8::try_from(code.checked_sub(0xFEE0)?).ok()?;
+    ascii
+        .is_ascii_alphanumeric()
+        .then(|| ascii.to_ascii_lowercase())
+}
+
+/// Every occurrence of the finder's needle, overlapping ones too (`豈豈` occurs twice in
+/// `豈豈豈`, and only the second may be followed by what the query needs).
+fn overlapping<'a>(finder: &'a Finder<'_>, hay: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + finder.find(hay.get(from..)?)?;
+        from = at + 1;
+        Some(at)
+    })
 }
 
 fn longest_ideograph_run(s: &str) -> Option<&str> {
@@ -124,17 +316,60 @@ mod tests {
         assert!(Query::new(" \u{3000} ").is_none());
     }
 
+    fn purity_of(text: &str) -> Purity {
+        fold_into(text, &mut String::new())
+    }
+
     #[test]
-    fn verifies_on_folded_text() {
+    fn verifies_on_folded_text_whatever_the_path() {
         let mut scratch = String::new();
-        let q = Query::new("gdp增长").unwrap();
-        assert!(q.matches("今年ＧＤＰ增长五成", Purity::Plain, &mut scratch));
-        assert!(!q.matches("今年ＧＤＰ下降", Purity::Plain, &mut scratch));
-        let q = Query::new("发展").unwrap();
-        assert!(q.matches("经济发展", Purity::Plain, &mut scratch));
-        // U+2F00 (the Kangxi radical) folds to 一: only the slow path sees it.
-        let q = Query::new("一个").unwrap();
-        assert!(q.matches("\u{2F00}个", Purity::Exotic, &mut scratch));
+        let cases = [
+            ("gdp增长", "今年ＧＤＰ增长五成", true),
+            ("gdp增长", "今年GdP增长五成", true),
+            ("gdp增长", "今年ＧＤＰ下降", false),
+            ("gdp", "全年gd p", false),
+            ("发展", "经济发展", true),
+            ("5g网络", "５Ｇ网络", true),
+            // U+2F00 (the Kangxi radical) folds to 一: only folding sees it.
+            ("一个", "\u{2F00}个", true),
+            ("cafe", "Cafe\u{301}", false),
+            ("cafe", "Cafe\u{301} cafe", true),
+            ("gdp 5%", "GDP 5％", true),
+        ];
+        for (query, text, want) in cases {
+            let q = Query::new(query).unwrap();
+            let purity = purity_of(text);
+            assert_eq!(
+                q.matches(text, purity, &mut scratch),
+                want,
+                "{query:?} in {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn raw_search_reports_what_it_cannot_know() {
+        let raw = |q: &str| Raw::new(&fold(q));
+        assert_eq!(raw("gdp").find("GDP上涨"), Verdict::Found);
+        assert_eq!(raw("gdp").find("ＧｄＰ上涨"), Verdict::Found);
+        assert_eq!(raw("gdp增长").find("增长ＧＤＰ增长"), Verdict::Found);
+        assert_eq!(raw("5g网络").find("５g网络"), Verdict::Found);
+        assert_eq!(raw("gdp").find("G D P①"), Verdict::Absent);
+        assert!(raw("gdp").trusts(purity_of("ＧＤＰ上涨")));
+        assert!(!raw("gdp").trusts(purity_of("ＧＤＰ①")));
+        assert!(raw("发展").trusts(purity_of("ＧＤＰ①")));
+        assert_eq!(raw("cafe").find("cafe\u{301}"), Verdict::Unsure);
+        assert_eq!(raw("经济gdp").find("经济Gdp"), Verdict::Found);
+        assert_eq!(raw("豈豈g").find("豈豈豈g"), Verdict::Found);
+    }
+
+    #[test]
+    fn reads_full_width_letters_and_digits() {
+        assert_eq!(wide_at("Ｇ".as_bytes(), 0), Some(b'g'));
+        assert_eq!(wide_at("ｚ".as_bytes(), 0), Some(b'z'));
+        assert_eq!(wide_at("０".as_bytes(), 0), Some(b'0'));
+        assert_eq!(wide_at("，".as_bytes(), 0), None);
+        assert_eq!(wide_at("中".as_bytes(), 0), None);
     }
 
     #[test]

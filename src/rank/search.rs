@@ -2,8 +2,9 @@
 //! matches first, then newest first — in steps the app can spread over frames.
 //!
 //! A query of two characters is answered by the index alone (its one bigram is the whole
-//! query). A longer one intersects the lists of its rarest bigrams and verifies the
-//! candidates; a single character has no bigram, so every title and text is scanned.
+//! query), and so is one of a single character (the union of the lists of the bigrams
+//! that start with it, the end of a field counting as a character). A longer one
+//! intersects the lists of its rarest bigrams and verifies the candidates.
 //! Candidates are verified in the final order (titles first, then text newest first),
 //! so the hits found so far are always the top of the final list and the first
 //! screenful arrives long before a large verification ends.
@@ -89,39 +90,37 @@ impl Index {
             return SearchResults::default();
         };
         let mut results = SearchResults::default();
-        if query.chars() == 1 {
-            let all: Vec<ArticleIx> = (0..self.len() as u32).map(ArticleIx).collect();
-            results.phase = Phase::Titles {
-                candidates: all.clone(),
+        let mut titles = Vec::new();
+        let mut bodies = Vec::new();
+        for placed in &self.segments {
+            match query.folded().chars().next() {
+                Some(c) if query.chars() == 1 => {
+                    union_starting(placed, Field::Title, c, &mut titles);
+                    union_starting(placed, Field::Body, c, &mut bodies);
+                }
+                _ => {
+                    intersect(placed, Field::Title, &query, &mut titles);
+                    intersect(placed, Field::Body, &query, &mut bodies);
+                }
+            }
+        }
+        results.phase = if query.chars() <= 2 {
+            // One character, or one bigram: the lists are the answer.
+            let rest = publish_titles(&mut results.hits, self, titles, bodies);
+            let text_hits = rest.into_iter().map(|article| Hit {
+                article,
+                in_title: false,
+            });
+            results.hits.extend(text_hits);
+            Phase::Done
+        } else {
+            Phase::Titles {
+                candidates: titles,
                 next: 0,
                 found: Vec::new(),
-                bodies: all,
-            };
-        } else {
-            let mut titles = Vec::new();
-            let mut bodies = Vec::new();
-            for placed in &self.segments {
-                intersect(placed, Field::Title, &query, &mut titles);
-                intersect(placed, Field::Body, &query, &mut bodies);
+                bodies,
             }
-            results.phase = if query.chars() == 2 {
-                // A two-character query is its own bigram: the lists are the answer.
-                let rest = publish_titles(&mut results.hits, self, titles, bodies);
-                let text_hits = rest.into_iter().map(|article| Hit {
-                    article,
-                    in_title: false,
-                });
-                results.hits.extend(text_hits);
-                Phase::Done
-            } else {
-                Phase::Titles {
-                    candidates: titles,
-                    next: 0,
-                    found: Vec::new(),
-                    bodies,
-                }
-            };
-        }
+        };
         results.query = Some(query);
         results.resume(self, c, budget);
         results
@@ -239,6 +238,28 @@ impl Meter {
             Budget::Unlimited => false,
             Budget::Articles(max) => n >= max,
             Budget::Until(deadline) => n > 0 && n.is_multiple_of(16) && Instant::now() >= deadline,
+        }
+    }
+}
+
+/// Appends to `out` the articles of `placed` whose `field` holds `c`: those with a
+/// bigram that starts with it (the end of a field counts as a character).
+fn union_starting(placed: &Placed, field: Field, c: char, out: &mut Vec<ArticleIx>) {
+    let docs = placed.segment.len();
+    let mut bits = vec![0u64; docs.div_ceil(64)];
+    for (n, list) in placed.lists_starting(field, c).enumerate() {
+        list.or_into(&mut bits);
+        // A character such as 的 is in every article long before its last bigram.
+        if n % 32 == 31 && bits.iter().map(|w| w.count_ones() as usize).sum::<usize>() == docs {
+            break;
+        }
+    }
+    for (w, &word) in bits.iter().enumerate() {
+        let mut rest = word;
+        while rest != 0 {
+            let doc = (w * 64) as u32 + rest.trailing_zeros();
+            out.push(ArticleIx(placed.first + doc));
+            rest &= rest - 1;
         }
     }
 }

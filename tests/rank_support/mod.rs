@@ -7,7 +7,7 @@
 pub mod synth;
 
 use reader::model::{Article, ArticleIx, Batch, Collection};
-use reader::rank::{Hit, Index, Ranks, Segment};
+use reader::rank::{Feed, Hit, Index, Ranks, Segment};
 use unicode_normalization::UnicodeNormalization;
 
 use synth::{Options, Size, Synth};
@@ -22,23 +22,43 @@ pub fn articles(n: usize, seed: u64) -> Vec<Article> {
     (0..n).map(|k| synth.article(k)).collect()
 }
 
+/// How the loader indexes its batches.
+#[derive(Clone, Copy, Debug)]
+pub enum Indexing {
+    /// A segment per batch, never merged.
+    PerBatch,
+    /// Through a [`Feed`], which merges small segments.
+    Feed,
+}
+
 /// Loads `articles` the way the app does: batch by batch (sizes cycling through
-/// `sizes`), each batch indexed into a segment before the collection takes it, the
-/// orders merged after.
-pub fn load_in_batches(articles: Vec<Article>, sizes: &[usize]) -> (Collection, Index, Ranks) {
+/// `sizes`), each batch indexed before the collection takes it, the orders merged
+/// after.
+pub fn load_in_batches(
+    articles: Vec<Article>,
+    sizes: &[usize],
+    indexing: Indexing,
+) -> (Collection, Index, Ranks) {
     let mut c = Collection::new();
     let mut index = Index::new();
     let mut ranks = Ranks::new();
+    let mut feed = Feed::new();
     let mut rest = articles.into_iter().peekable();
     for &size in sizes.iter().cycle() {
         if rest.peek().is_none() {
             break;
         }
         let batch: Vec<Article> = rest.by_ref().take(size.max(1)).collect();
-        let segment = Segment::build(&batch);
+        let update = match indexing {
+            Indexing::PerBatch => (c.len(), Segment::build(&batch).into()),
+            Indexing::Feed => {
+                let u = feed.add(&batch);
+                (u.first.get(), u.segment)
+            }
+        };
         let (added, duplicates) = c.extend(Batch { articles: batch });
         assert!(duplicates.is_empty());
-        index.push(added.start, segment);
+        index.push(ArticleIx(update.0 as u32), update.1);
         ranks.extend(&c, added);
     }
     (c, index, ranks)

@@ -12,6 +12,7 @@ mod index;
 mod order;
 mod postings;
 mod query;
+mod raw;
 mod related;
 mod search;
 mod segment;

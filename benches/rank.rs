@@ -17,7 +17,7 @@ use std::time::Instant;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use reader::model::{Article, ArticleIx, Batch, CategoryTree, Collection};
-use reader::rank::{Budget, Index, Ranks, Segment};
+use reader::rank::{Budget, Feed, Index, Ranks, Segment};
 use synth::{Options, Size, Synth};
 
 /// Articles per loader batch.
@@ -51,17 +51,18 @@ fn load(n: usize) -> Fixture {
     let mut c = Collection::new();
     let mut index = Index::new();
     let mut ranks = Ranks::new();
+    let mut feed = Feed::new();
     let (mut build, mut push, mut rank) = (0.0, 0.0, 0.0);
     for start in (0..n).step_by(BATCH) {
         let articles: Vec<Article> = (start..n.min(start + BATCH))
             .map(|k| synth.article(k))
             .collect();
         let t = Instant::now();
-        let segment = Segment::build(&articles);
+        let update = feed.add(&articles);
         build += t.elapsed().as_secs_f64();
         let (added, _) = c.extend(Batch { articles });
         let t = Instant::now();
-        index.push(added.start, segment);
+        index.push(update.first, update.segment);
         push += t.elapsed().as_secs_f64();
         let t = Instant::now();
         ranks.extend(&c, added);
@@ -71,7 +72,7 @@ fn load(n: usize) -> Fixture {
     let stats = index.stats();
     eprintln!(
         "{n} articles, {:.1} MB of text: index {:.1} MB ({} B/article; postings {:.1} MB, \
-         {} title + {} body terms in {} segments); Segment::build {:.2} s ({:.1} ms/MB), \
+         {} title + {} body terms in {} segments); Feed::add {:.2} s ({:.1} ms/MB), \
          Index::push {:.3} ms, Ranks::extend {:.1} ms, in all",
         text as f64 / 1e6,
         stats.heap_bytes as f64 / 1e6,
@@ -161,10 +162,23 @@ fn building(crit: &mut Criterion) {
     let mut g = crit.benchmark_group("build");
     let f = fixture(100_000);
     let batch = &f.c.articles()[..BATCH];
-    let mb = batch.iter().map(Article::text_len).sum::<usize>() as f64 / 1e6;
-    eprintln!("one batch: {BATCH} articles, {mb:.2} MB of text");
+    let mb = |a: &[Article]| a.iter().map(Article::text_len).sum::<usize>() as f64 / 1e6;
+    eprintln!(
+        "one batch: {BATCH} articles, {:.2} MB of text; 16 batches: {:.2} MB",
+        mb(batch),
+        mb(&f.c.articles()[..16 * BATCH])
+    );
     g.bench_function("Segment::build, 1000 articles", |b| {
         b.iter(|| black_box(Segment::build(batch)))
+    });
+    // Sixteen batches through a feed: every merge level up to the maximum.
+    let sixteen = &f.c.articles()[..16 * BATCH];
+    g.bench_function("Feed::add, 16 batches of 1000", |b| {
+        b.iter(|| {
+            let mut feed = Feed::new();
+            let updates = sixteen.chunks(BATCH).map(|chunk| feed.add(chunk));
+            black_box(updates.last().map(|u| u.segment.len()))
+        })
     });
     g.bench_function("Ranks, 100k articles in 100 batches", |b| {
         b.iter(|| {

@@ -4,9 +4,10 @@
 //! Scoring, for a candidate `d` and the source article `s`:
 //!
 //! - query bigrams: every distinct bigram of `s`'s title, plus the [`BODY_TERMS`] rarest
-//!   of its body, rarity judged by the document frequency in `s`'s own segment (a sample
-//!   of the collection, so choosing costs one dictionary, not all of them); bigrams
-//!   found in more than [`MAX_SHARE`] of the articles carry no signal and are skipped;
+//!   of its body, rarity judged by how many bodies of `s`'s own segment hold them (a
+//!   sample of the collection, so choosing walks one dictionary, not all of them);
+//!   bigrams found in more than [`MAX_SHARE`] of the articles carry no signal and are
+//!   skipped;
 //! - each query bigram `b` weighs `idf(b) = ln(1 + N / df(b))`, doubled when it comes
 //!   from `s`'s title;
 //! - `d` earns that weight times 2 when `b` is in its title and times 1 when in its
@@ -103,8 +104,11 @@ impl Index {
         }
         let mean = self.mean_len();
         let tree = c.categories();
+        let top_of: Vec<CategoryId> = (0..tree.len() as u32)
+            .map(|n| top_level(tree, CategoryId(n)))
+            .collect();
         let own = c.category_of(ix);
-        let own_top = top_level(tree, own);
+        let own_top = top_of[own.0 as usize];
         let mut ranked: Vec<(f32, ArticleIx)> = touched
             .into_iter()
             .map(ArticleIx)
@@ -114,7 +118,7 @@ impl Index {
                 let cat = c.category_of(d);
                 let boost = if cat == own {
                     SAME_CATEGORY
-                } else if top_level(tree, cat) == own_top {
+                } else if top_of[cat.0 as usize] == own_top {
                     SAME_TOP_LEVEL
                 } else {
                     1.0
@@ -155,14 +159,10 @@ impl Index {
         body.dedup();
         body.retain(|k| title.binary_search(k).is_err());
         let local_max = (sample.segment.len() as f32 * MAX_SHARE).max(2.0) as u32;
-        let df = |k: Key| {
-            let t = sample.list(Field::Title, k).map_or(0, |l| l.df());
-            let b = sample.list(Field::Body, k).map_or(0, |l| l.df());
-            t + b
-        };
-        let mut rated: Vec<(u32, Key)> = body
+        let dfs = sample.segment.body.dfs_sorted(&body);
+        let mut rated: Vec<(u32, Key)> = dfs
             .into_iter()
-            .map(|k| (df(k), k))
+            .zip(body)
             .filter(|&(df, _)| df <= local_max)
             .collect();
         // Rarest first, but a bigram only this article has in its segment is the least

@@ -121,6 +121,33 @@ impl Postings {
         None
     }
 
+    /// The document frequency of each of `keys` (sorted), 0 for a key without a list.
+    /// One walk through the dictionary, skipping ahead by the fences, instead of a
+    /// lookup per key.
+    pub(crate) fn dfs_sorted(&self, keys: &[Key]) -> Vec<u32> {
+        let mut out = Vec::with_capacity(keys.len());
+        let mut block = usize::MAX;
+        let mut entries = self.entries_from(self.fences.len());
+        let mut head: Option<(Key, List<'_>)> = None;
+        for &key in keys {
+            let b = self.fences.partition_point(|f| f.key <= key);
+            let Some(b) = b.checked_sub(1) else {
+                out.push(0);
+                continue;
+            };
+            if b != block {
+                block = b;
+                entries = self.entries_from(b);
+                head = entries.next();
+            }
+            while head.is_some_and(|(k, _)| k < key) {
+                head = entries.next();
+            }
+            out.push(head.filter(|&(k, _)| k == key).map_or(0, |(_, l)| l.df()));
+        }
+        out
+    }
+
     /// Every list whose key lies in `keys`, in key order.
     pub(crate) fn range(
         &self,

@@ -70,6 +70,13 @@ fn the_dictionary_finds_every_key_across_blocks_and_table_growth() {
         }
     }
     assert_eq!(docs(&p, Key::MAX - 1), None);
+    let probe: Vec<Key> = (0..20_000u64).map(|k| k * k).collect();
+    let want: Vec<u32> = probe
+        .iter()
+        .map(|&k| p.get(k).map_or(0, |l| l.df()))
+        .collect();
+    assert_eq!(p.dfs_sorted(&probe), want);
+    assert!(want.iter().any(|&df| df > 0));
 }
 
 #[test]

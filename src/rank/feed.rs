@@ -107,6 +107,20 @@ mod tests {
     }
 
     #[test]
+    fn segments_can_be_built_on_one_thread_and_used_on_another() {
+        fn sendable<T: Send + Sync>() {}
+        sendable::<Feed>();
+        sendable::<IndexUpdate>();
+        sendable::<Index>();
+        let update = std::thread::spawn(|| Feed::new().add(&batch(3)))
+            .join()
+            .unwrap();
+        let mut index = Index::new();
+        index.push(update.first, update.segment);
+        assert_eq!(index.len(), 3);
+    }
+
+    #[test]
     fn a_batch_larger_than_the_maximum_stands_alone() {
         let mut feed = Feed::new();
         feed.add(&batch(10));

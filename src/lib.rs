@@ -7,6 +7,7 @@
 pub mod app;
 pub mod cli;
 pub mod i18n;
+pub mod library;
 pub mod load;
 pub mod model;
 pub mod plain;

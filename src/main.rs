@@ -7,9 +7,8 @@ use clap::Parser;
 
 use reader::app::{Palette, ViewOptions};
 use reader::cli::{Cli, ColorChoice, Mode, Settings};
-use reader::load::{self, Loaded};
+use reader::library::{Indexing, Library};
 use reader::plain::{self, Paint, PlainOptions};
-use reader::rank::Index;
 use reader::session;
 
 fn main() -> ExitCode {
@@ -53,26 +52,23 @@ fn interactive(settings: Settings) -> u8 {
 }
 
 fn plain_mode(settings: &Settings) -> u8 {
-    let Loaded {
-        collection,
-        problems,
-    } = match load::load(&settings.source) {
-        Ok(loaded) => loaded,
+    // Only --print (相关阅读) and --search use the index.
+    let indexing = match settings.mode {
+        Mode::List => Indexing::Skip,
+        _ => Indexing::Search,
+    };
+    let library = match Library::load_all(settings.source.clone(), indexing) {
+        Ok(library) => library,
         Err(e) => return fail(&e.to_string(), e.exit_code()),
     };
-    let left_out = problems
-        .iter()
-        .filter(|p| p.severity == load::Severity::Error)
-        .count();
-    if left_out > 0 {
+    if library.left_out > 0 {
         let name = settings.source.display_name();
         let name = plain::escaped(&name);
+        let left_out = library.left_out;
         note(&format!(
             "{name}: {left_out} articles left out (reader --check lists them)"
         ));
     }
-    let mut index = Index::new();
-    index.add_all(&collection);
     let stdout = io::stdout();
     let opts = PlainOptions {
         width: plain_width(settings.width),
@@ -87,13 +83,13 @@ fn plain_mode(settings: &Settings) -> u8 {
     };
     let mut out = stdout.lock();
     let result = match &settings.mode {
-        Mode::List => plain::list(&collection, &opts, &mut out).map(|()| 0),
-        Mode::Print(id) => match plain::print(&collection, &index, id, &opts, &mut out) {
+        Mode::List => plain::list(&library.collection, &opts, &mut out).map(|()| 0),
+        Mode::Print(id) => match plain::print(&library, id, &opts, &mut out) {
             Ok(true) => Ok(0),
             Ok(false) => return fail(&format!("no article with id {id:?}"), 2),
             Err(e) => Err(e),
         },
-        Mode::Search(q) => plain::search(&collection, &index, q, &mut out).map(|_| 0),
+        Mode::Search(q) => plain::search(&library, q, &mut out).map(|_| 0),
         Mode::Interactive | Mode::Check => unreachable!("handled in run"),
     };
     match result.and_then(|code| out.flush().map(|()| code)) {

@@ -7,13 +7,16 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::i18n::{Labels, Lang};
+use crate::library::Library;
 use crate::load::{self, LoadEvent, Severity, Source};
 use crate::model::{ArticleIx, CategoryTree, Collection};
-use crate::rank::{Index, Ranks};
 use crate::text::{Document, DocumentOptions, LineKind, Measure};
 
 /// How many entries each list after a printed article shows.
 const PRINT_LIST_LEN: usize = 5;
+
+/// How long a `--search` snippet is, in characters.
+const SNIPPET_CHARS: usize = 60;
 
 /// Emphasis for plain output: bold when colour is on, nothing otherwise.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -79,12 +82,12 @@ pub fn list(c: &Collection, opts: &PlainOptions, out: &mut dyn Write) -> io::Res
 /// `--print ID`: breadcrumb, title, meta line, body and byline set for the width, then
 /// 相关阅读, 热门文章 and 最新文章. Returns false when no article has that id.
 pub fn print(
-    c: &Collection,
-    index: &Index,
+    lib: &Library,
     id: &str,
     opts: &PlainOptions,
     out: &mut dyn Write,
 ) -> io::Result<bool> {
+    let c = &lib.collection;
     let Some(ix) = c.find(id) else {
         return Ok(false);
     };
@@ -106,16 +109,30 @@ pub fn print(
         };
         writeln!(out, "{lead}{marker}{text}")?;
     }
-    let ranks = Ranks::compute(c);
-    let lists = [
-        (opts.labels().related, index.related(c, ix, PRINT_LIST_LEN)),
-        (opts.labels().hot, ranks.hot(c, CategoryTree::ROOT)),
-        (opts.labels().latest, ranks.latest(c, CategoryTree::ROOT)),
+    let lists: [(&str, Vec<ArticleIx>); 3] = [
+        (
+            opts.labels().related,
+            lib.index.related(c, ix, PRINT_LIST_LEN),
+        ),
+        (
+            opts.labels().hot,
+            lib.ranks
+                .hot(c, CategoryTree::ROOT)
+                .take(PRINT_LIST_LEN)
+                .collect(),
+        ),
+        (
+            opts.labels().latest,
+            lib.ranks
+                .latest(c, CategoryTree::ROOT)
+                .take(PRINT_LIST_LEN)
+                .collect(),
+        ),
     ];
     for (label, items) in lists {
         writeln!(out)?;
         writeln!(out, "{}", opts.paint.bold(label))?;
-        for item in items.into_iter().take(PRINT_LIST_LEN) {
+        for item in items {
             let title = c.get(item).title();
             let fitted = opts.measure.truncate(title, opts.width.saturating_sub(2));
             writeln!(out, "- {fitted}")?;
@@ -135,16 +152,12 @@ fn lead_text(kind: LineKind, cells: usize) -> String {
 }
 
 /// `--search QUERY`: `ID<TAB>TITLE<TAB>snippet`, best first.
-pub fn search(
-    c: &Collection,
-    index: &Index,
-    query: &str,
-    out: &mut dyn Write,
-) -> io::Result<usize> {
-    let results = index.search(c, query);
+pub fn search(lib: &Library, query: &str, out: &mut dyn Write) -> io::Result<usize> {
+    let c = &lib.collection;
+    let results = lib.index.search(c, query);
     for hit in &results.hits {
         let article = c.get(hit.article);
-        let snippet = crate::rank::snippet(article, query);
+        let snippet = crate::rank::snippet(article, query, SNIPPET_CHARS);
         writeln!(out, "{}\t{}\t{snippet}", article.id(), article.title())?;
     }
     Ok(results.hits.len())
@@ -307,7 +320,8 @@ mod tests {
     fn print_fits_the_width_and_has_no_escape_codes() {
         let c = collection();
         let mut out = Vec::new();
-        assert!(print(&c, &Index::new(), "a1", &opts(20), &mut out).unwrap());
+        let lib = Library::from_collection("test".into(), c);
+        assert!(print(&lib, "a1", &opts(20), &mut out).unwrap());
         let text = String::from_utf8(out).unwrap();
         assert!(!text.contains('\x1b'));
         for line in text.lines() {
@@ -316,7 +330,7 @@ mod tests {
         assert!(text.starts_with("当前位置:首页 > 情感"));
         assert!(text.contains("\u{3000}\u{3000}作为"));
         assert!(text.contains("相关阅读\n"));
-        assert!(!print(&c, &Index::new(), "nope", &opts(20), &mut Vec::new()).unwrap());
+        assert!(!print(&lib, "nope", &opts(20), &mut Vec::new()).unwrap());
     }
 
     #[test]

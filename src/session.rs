@@ -1,21 +1,27 @@
 //! The interactive session: joins keys, signals and the background load into one
 //! stream of events, feeds them to the app and draws only when something changed.
 
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::thread;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{Event as Input, KeyEventKind};
 
 use crate::app::keymap::{Scope, action_for};
 use crate::app::{Action, App, Exit, ViewOptions};
-use crate::load::{self, LoadError, LoadEvent, Source};
+use crate::library::{self, Indexing, Update};
+use crate::load::{LoadError, Source};
 use crate::term::{self, Signal, Term, TermError, TermEvent};
 
 /// How long start-up waits for a small collection to finish loading, so that a broken
 /// file is reported before the terminal is touched. Larger files show the screen at
 /// once and load on behind it.
 const EARLY_LOAD_WAIT: Duration = Duration::from_millis(60);
+
+/// How soon an unfinished search continues when no event comes.
+const TICK: Duration = Duration::from_millis(1);
+
+/// How long the loop sleeps with nothing to do (it wakes on any event).
+const IDLE_WAIT: Duration = Duration::from_secs(3600);
 
 /// Why a session could not run.
 #[derive(Debug, thiserror::Error)]
@@ -49,13 +55,18 @@ impl SessionError {
 #[derive(Debug)]
 enum Event {
     Term(TermEvent),
-    Load(LoadEvent),
-    LoadFinished(Result<(), LoadError>),
+    Library(Update),
 }
 
 impl From<TermEvent> for Event {
     fn from(e: TermEvent) -> Self {
         Event::Term(e)
+    }
+}
+
+impl From<Update> for Event {
+    fn from(u: Update) -> Self {
+        Event::Library(u)
     }
 }
 
@@ -66,23 +77,24 @@ pub fn run(source: Source, options: ViewOptions) -> Result<u8, SessionError> {
     let (tx, rx) = mpsc::channel();
     term::forward_signals(tx.clone()).map_err(TermError::from)?;
     let name = source.display_name();
-    spawn_loader(source, tx.clone());
+    library::spawn_load(source, Indexing::Search, tx.clone());
 
     let mut app = App::new(name, options);
     let started = Instant::now();
     while let Some(left) = EARLY_LOAD_WAIT.checked_sub(started.elapsed()) {
         match rx.recv_timeout(left) {
-            Ok(Event::LoadFinished(Err(e))) => return Err(e.into()),
+            Ok(Event::Library(Update::Finished(Err(e)))) => return Err(e.into()),
             Ok(Event::Term(TermEvent::Signal(s))) if s.exit_code().is_some() => {
                 return Ok(s.exit_code().unwrap_or(1));
             }
-            Ok(event) => {
-                let finished = matches!(event, Event::LoadFinished(_));
-                handle_load(&mut app, event);
+            Ok(Event::Library(update)) => {
+                let finished = matches!(update, Update::Finished(_));
+                app.on_update(update);
                 if finished {
                     break;
                 }
             }
+            Ok(Event::Term(_)) => {}
             Err(_) => break,
         }
     }
@@ -92,33 +104,6 @@ pub fn run(source: Source, options: ViewOptions) -> Result<u8, SessionError> {
     let (w, h) = term.size().map_err(TermError::from)?;
     app.update(Action::Resize(w, h));
     event_loop(&mut app, &mut term, &rx).map_err(SessionError::from)
-}
-
-fn spawn_loader(source: Source, tx: Sender<Event>) {
-    let spawned = thread::Builder::new().name("loader".into()).spawn({
-        let tx = tx.clone();
-        move || {
-            let result = load::stream(&source, &mut |event| tx.send(Event::Load(event)).is_ok());
-            let _ = tx.send(Event::LoadFinished(result));
-        }
-    });
-    if let Err(e) = spawned {
-        let _ = tx.send(Event::LoadFinished(Err(LoadError::Unreadable {
-            path: "-".into(),
-            reason: e.to_string(),
-        })));
-    }
-}
-
-/// Applies a load event; returns whether the screen changed.
-fn handle_load(app: &mut App, event: Event) -> bool {
-    match event {
-        Event::Load(e) => app.on_load(e),
-        Event::LoadFinished(Ok(())) => app.on_load_done(),
-        Event::LoadFinished(Err(e)) => app.on_load_failed(e.to_string()),
-        Event::Term(_) => return false,
-    }
-    true
 }
 
 fn event_loop(app: &mut App, term: &mut Term, rx: &Receiver<Event>) -> Result<u8, TermError> {
@@ -133,9 +118,17 @@ fn event_loop(app: &mut App, term: &mut Term, rx: &Receiver<Event>) -> Result<u8
         }
         // Wait for one event, then take whatever else is already queued before drawing,
         // so a paste, a resize storm or a burst of load progress costs one frame.
-        let first = match rx.recv_timeout(Duration::from_secs(3600)) {
+        // A search that did not finish in its slice goes on between events.
+        let wait = if app.is_busy() { TICK } else { IDLE_WAIT };
+        let first = match rx.recv_timeout(wait) {
             Ok(event) => event,
-            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Timeout) => {
+                if app.is_busy() {
+                    app.update(Action::Tick);
+                    dirty = true;
+                }
+                continue;
+            }
             Err(RecvTimeoutError::Disconnected) => return Ok(1),
         };
         for event in std::iter::once(first).chain(rx.try_iter()) {
@@ -167,7 +160,10 @@ fn event_loop(app: &mut App, term: &mut Term, rx: &Receiver<Event>) -> Result<u8
                     }
                     dirty = true;
                 }
-                other => dirty |= handle_load(app, other),
+                Event::Library(update) => {
+                    app.on_update(update);
+                    dirty = true;
+                }
             }
             if let Some(exit) = app.exit {
                 return Ok(match exit {

@@ -1,15 +1,13 @@
 //! The app's `update`, fed actions the way keys would, on the sample collection.
 
 use reader::app::{Action, App, Exit, Pane, ViewOptions};
-use reader::load::{self, LoadEvent, SAMPLE};
-use reader::model::{ArticleIx, Batch};
+use reader::library::{Indexing, Library};
+use reader::load::SAMPLE;
+use reader::model::ArticleIx;
 
 fn sample_app() -> App {
-    let loaded = load::load(&SAMPLE).expect("sample loads");
-    let mut app = App::new("sample".into(), ViewOptions::default());
-    let articles = loaded.collection.articles().to_vec();
-    app.on_load(LoadEvent::Batch(Batch { articles }));
-    app.on_load_done();
+    let library = Library::load_all(SAMPLE, Indexing::Search).expect("sample loads");
+    let mut app = App::with_library(library, ViewOptions::default());
     app.update(Action::Resize(120, 40));
     app
 }

@@ -7,16 +7,13 @@ use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
 use reader::app::{Action, App, Arrangement, Pane, ViewOptions};
-use reader::load::{self, LoadEvent, SAMPLE};
-use reader::model::Batch;
+use reader::library::{Indexing, Library};
+use reader::load::SAMPLE;
 
 /// The sample loaded into a fresh app sized `w`x`h`.
 fn sample_app(w: u16, h: u16) -> App {
-    let loaded = load::load(&SAMPLE).expect("sample loads");
-    let mut app = App::new("data/articles.json".into(), ViewOptions::default());
-    let articles = loaded.collection.articles().to_vec();
-    app.on_load(LoadEvent::Batch(Batch { articles }));
-    app.on_load_done();
+    let library = Library::load_all(SAMPLE, Indexing::Search).expect("sample loads");
+    let mut app = App::with_library(library, ViewOptions::default());
     app.update(Action::Resize(w, h));
     app
 }

@@ -1,6 +1,6 @@
 //! The interactive state, its actions and the keymap (no terminal, no I/O).
 //!
-//! [`App::update`] carries out one [`Action`]; [`App::on_load`] takes what a running
+//! [`App::update`] carries out one [`Action`]; [`App::on_update`] takes what a running
 //! load hands over. Everything the screen shows is derived here, once per change, so
 //! drawing only reads.
 
@@ -8,7 +8,6 @@ mod action;
 mod cursor;
 pub mod keymap;
 pub mod layout;
-mod library;
 mod reading;
 mod search;
 mod update;
@@ -16,14 +15,13 @@ mod update;
 pub use action::Action;
 pub use cursor::Cursor;
 pub use layout::{Arrangement, Pane, Screen};
-pub use library::{Library, LoadState};
 pub use reading::Reading;
 pub use search::Search;
 
 use ratatui::layout::Rect;
 
 use crate::i18n::{Labels, Lang};
-use crate::load::LoadEvent;
+use crate::library::{Change, Library, Update};
 use crate::model::{ArticleIx, CategoryId, CategoryTree};
 use crate::text::Measure;
 use keymap::Scope;
@@ -141,10 +139,15 @@ pub struct App {
 
 impl App {
     /// A new session over an empty library named `source_name`; articles arrive with
-    /// [`App::on_load`].
+    /// [`App::on_update`].
     pub fn new(source_name: String, options: ViewOptions) -> Self {
+        Self::with_library(Library::new(source_name), options)
+    }
+
+    /// A session over `library`, loaded or not.
+    pub fn with_library(library: Library, options: ViewOptions) -> Self {
         let mut app = App {
-            library: Library::new(source_name),
+            library,
             options,
             focus: Pane::List,
             panels_side: false,
@@ -187,22 +190,17 @@ impl App {
         self.tree.selected().unwrap_or(CategoryTree::ROOT)
     }
 
-    /// Takes what a running load hands over.
-    pub fn on_load(&mut self, event: LoadEvent) {
-        if self.library.on_load(event) {
-            self.refresh_views();
+    /// Takes one step of a running load.
+    pub fn on_update(&mut self, update: Update) {
+        match self.library.apply(update) {
+            Change::Status => {}
+            Change::Articles => self.refresh_views(),
+            Change::Index => {
+                // More is searchable: a search on show and 相关阅读 may have more to say.
+                self.rerun_search();
+                self.refresh_related();
+            }
         }
-    }
-
-    /// The load stopped with an error; what came before stays.
-    pub fn on_load_failed(&mut self, message: String) {
-        self.library.load = LoadState::Failed(message);
-    }
-
-    /// The load has finished.
-    pub fn on_load_done(&mut self) {
-        self.library.finish();
-        self.refresh_views();
     }
 
     /// Rows the content of `pane` has on screen now (0 when hidden).
@@ -293,11 +291,10 @@ impl App {
     fn refresh_category(&mut self) {
         let category = self.category();
         let lib = &self.library;
-        let list = lib.ranks.latest(&lib.collection, category);
+        let list: Vec<_> = lib.ranks.latest(&lib.collection, category).collect();
         let hot: Vec<_> = lib
             .ranks
             .hot(&lib.collection, category)
-            .into_iter()
             .take(PANEL_LEN)
             .collect();
         let latest: Vec<_> = list.iter().copied().take(PANEL_LEN).collect();

@@ -3,7 +3,8 @@
 
 use std::ops::Range;
 
-use super::{Library, ViewOptions};
+use super::ViewOptions;
+use crate::library::Library;
 use crate::model::ArticleIx;
 use crate::text::{Document, DocumentOptions};
 

@@ -13,7 +13,7 @@ pub struct Saved {
 }
 
 /// A search in progress or on show.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Search {
     /// What was typed.
     pub query: String,

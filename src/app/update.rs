@@ -1,12 +1,17 @@
 //! Carrying out actions: selection, focus, opening and going back, search.
 
+use std::time::{Duration, Instant};
+
 use ratatui::layout::Rect;
 
 use super::keymap::KEYMAP;
 use super::search::Saved;
 use super::{Action, App, Exit, Pane, Reading, Search};
 use crate::model::ArticleIx;
-use crate::rank;
+use crate::rank::{self, Budget};
+
+/// How long one step of a search may run, so a keystroke is answered within a frame.
+const SEARCH_SLICE: Duration = Duration::from_millis(12);
 
 impl App {
     /// Carries out `action`. Returns a follow-up action for the caller to feed back, if
@@ -43,7 +48,8 @@ impl App {
             Action::Cancel => self.cancel(),
             Action::Quit => self.exit = Some(Exit::Quit),
             Action::Interrupt => self.exit = Some(Exit::Interrupted),
-            Action::Suspend | Action::Redraw | Action::Tick => {}
+            Action::Tick => self.continue_search(),
+            Action::Suspend | Action::Redraw => {}
             Action::SearchInsert(text) => self.edit_query(|q| q.push_str(&text)),
             Action::SearchDeleteChar => self.edit_query(|q| {
                 q.pop();
@@ -181,9 +187,45 @@ impl App {
             return;
         };
         edit(&mut search.query);
-        let lib = &self.library;
-        search.results = lib.index.search(&lib.collection, &search.query);
         search.cursor = Default::default();
+        self.rerun_search();
+        self.refresh_matches();
+    }
+
+    /// Runs the search on show again (new query, or more of the collection indexed),
+    /// for one slice of time; [`Action::Tick`] continues it.
+    pub(super) fn rerun_search(&mut self) {
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        let lib = &self.library;
+        let budget = Budget::Until(Instant::now() + SEARCH_SLICE);
+        search.results = lib
+            .index
+            .start_search(&lib.collection, &search.query, budget);
+        let height = self.screen.inner(Pane::List).map_or(1, |r| r.height.into());
+        search
+            .cursor
+            .keep_visible(search.results.hits.len(), height);
+    }
+
+    /// Continues a search that did not finish in its slice.
+    fn continue_search(&mut self) {
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        if !search.results.is_complete() {
+            let lib = &self.library;
+            let budget = Budget::Until(Instant::now() + SEARCH_SLICE);
+            search.results.resume(&lib.index, &lib.collection, budget);
+        }
+    }
+
+    /// Whether work is left that [`Action::Tick`] continues (a long search).
+    pub fn is_busy(&self) -> bool {
+        self.search
+            .as_ref()
+            .is_some_and(|s| !s.results.is_complete())
     }
 
     fn submit_search(&mut self) {

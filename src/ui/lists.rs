@@ -118,7 +118,7 @@ fn render_empty(ctx: Ctx, app: &App, area: Rect, buf: &mut Buffer) {
         labels.no_results
     } else if app.library.collection.is_empty() {
         match app.library.load {
-            crate::app::LoadState::Loading(_) => labels.loading,
+            crate::library::LoadState::Loading(_) => labels.loading,
             _ => labels.no_articles,
         }
     } else {

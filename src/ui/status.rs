@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 use super::{Ctx, draw, pane_title};
 use crate::app::keymap::KEYMAP;
 use crate::app::layout::MIN_SIZE;
-use crate::app::{App, LoadState, Pane};
+use crate::app::{App, Pane};
+use crate::library::LoadState;
 use crate::text::wrap;
 
 /// Position, load progress, problems and a message on the left; key hints on the right,

@@ -1,0 +1,228 @@
+//! The loaded articles with their rankings and search index, and the background load
+//! that fills them.
+//!
+//! A load runs on two threads besides the caller's: the loader parses and hands each
+//! batch over at once, so the articles can be browsed while the file is still being
+//! read; an indexing thread follows with the search segment of each batch, so search
+//! and 相关阅读 cover what is indexed so far. Updates arrive in order: a batch always
+//! before its index segment.
+
+use std::sync::mpsc::{self, Sender};
+use std::thread;
+
+use crate::load::{self, LoadError, LoadEvent, Problem, Progress, Severity, Source};
+use crate::model::{Article, Batch, Collection};
+use crate::rank::{Feed, Index, IndexUpdate, Ranks};
+
+/// How many problems are kept for display; the rest are only counted.
+const KEEP_PROBLEMS: usize = 1000;
+
+/// Where the load stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadState {
+    /// Still reading.
+    Loading(Progress),
+    /// Everything was read.
+    Done,
+    /// Reading stopped with this error; what was read before stays.
+    Failed(String),
+}
+
+/// One step of a background load.
+#[derive(Debug)]
+pub enum Update {
+    /// What the loader reported (articles, problems, progress).
+    Load(LoadEvent),
+    /// The search segment of articles already handed over.
+    Indexed(IndexUpdate),
+    /// The loader is done: the whole file was read, or this error stopped it.
+    Finished(Result<(), LoadError>),
+}
+
+/// The articles and everything computed over them.
+#[derive(Debug)]
+pub struct Library {
+    /// The file name shown in messages.
+    pub source_name: String,
+    /// The valid articles.
+    pub collection: Collection,
+    /// 热门 / 最新 orders.
+    pub ranks: Ranks,
+    /// Search and similarity, over the first `index.len()` articles.
+    pub index: Index,
+    /// The first problems found, in file order.
+    pub problems: Vec<Problem>,
+    /// Articles left out so far.
+    pub left_out: usize,
+    /// Warnings so far.
+    pub warnings: usize,
+    /// How the load is going.
+    pub load: LoadState,
+}
+
+impl Library {
+    /// An empty library about to load `source_name`.
+    pub fn new(source_name: String) -> Self {
+        Library {
+            source_name,
+            collection: Collection::new(),
+            ranks: Ranks::new(),
+            index: Index::new(),
+            problems: Vec::new(),
+            left_out: 0,
+            warnings: 0,
+            load: LoadState::Loading(Progress::default()),
+        }
+    }
+
+    /// A finished library over `collection`, ranked and indexed at once.
+    pub fn from_collection(source_name: String, collection: Collection) -> Self {
+        let ranks = Ranks::compute(&collection);
+        let index = Index::build(&collection);
+        Library {
+            collection,
+            ranks,
+            index,
+            load: LoadState::Done,
+            ..Library::new(source_name)
+        }
+    }
+
+    /// Applies one update; returns what it changed.
+    pub fn apply(&mut self, update: Update) -> Change {
+        match update {
+            Update::Load(LoadEvent::Title(t)) => {
+                self.collection.title = Some(t);
+                Change::Status
+            }
+            Update::Load(LoadEvent::Batch(batch)) => {
+                let (added, duplicates) = self.collection.extend(batch);
+                debug_assert!(duplicates.is_empty(), "the loader hands over unique ids");
+                self.left_out += duplicates.len();
+                self.ranks.extend(&self.collection, added);
+                Change::Articles
+            }
+            Update::Load(LoadEvent::Problems(problems)) => {
+                for p in problems {
+                    match p.severity {
+                        Severity::Error => self.left_out += 1,
+                        Severity::Warning => self.warnings += 1,
+                    }
+                    if self.problems.len() < KEEP_PROBLEMS {
+                        self.problems.push(p);
+                    }
+                }
+                Change::Status
+            }
+            Update::Load(LoadEvent::Progress(progress)) => {
+                if matches!(self.load, LoadState::Loading(_)) {
+                    self.load = LoadState::Loading(progress);
+                }
+                Change::Status
+            }
+            Update::Indexed(update) => {
+                self.index.push(update.first, update.segment);
+                Change::Index
+            }
+            Update::Finished(Ok(())) => {
+                if matches!(self.load, LoadState::Loading(_)) {
+                    self.load = LoadState::Done;
+                }
+                Change::Status
+            }
+            Update::Finished(Err(e)) => {
+                self.load = LoadState::Failed(e.to_string());
+                Change::Status
+            }
+        }
+    }
+
+    /// Loads all of `source`, for the plain-text modes. Problems are in
+    /// [`Library::problems`] (the first thousand) and counted.
+    pub fn load_all(source: Source, indexing: Indexing) -> Result<Library, LoadError> {
+        let mut library = Library::new(source.display_name());
+        let (tx, rx) = mpsc::channel();
+        spawn_load(source, indexing, tx);
+        for update in rx {
+            if let Update::Finished(Err(e)) = update {
+                return Err(e);
+            }
+            library.apply(update);
+        }
+        Ok(library)
+    }
+}
+
+/// Whether a load builds the search index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Indexing {
+    /// Index for search and 相关阅读.
+    Search,
+    /// Articles only (`--list` needs no index).
+    Skip,
+}
+
+/// What an update changed, so the screen can redo only what depends on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Only the status line (progress, problems, title).
+    Status,
+    /// Articles were added.
+    Articles,
+    /// More articles are searchable.
+    Index,
+}
+
+/// Loads `source` on background threads, sending every [`Update`] to `tx` (converted
+/// with `From`). Stops early when the receiver is gone.
+pub fn spawn_load<T: From<Update> + Send + 'static>(
+    source: Source,
+    indexing: Indexing,
+    tx: Sender<T>,
+) {
+    let (to_indexer, batches) = mpsc::channel::<Vec<Article>>();
+    let index_tx = tx.clone();
+    let indexer = thread::Builder::new()
+        .name("indexer".into())
+        .spawn(move || {
+            let mut feed = Feed::new();
+            for articles in batches {
+                let update = feed.add(&articles);
+                drop(articles);
+                if index_tx.send(Update::Indexed(update).into()).is_err() {
+                    return;
+                }
+            }
+        });
+    let loader = thread::Builder::new().name("loader".into()).spawn({
+        let tx = tx.clone();
+        move || {
+            let result = load::stream(&source, &mut |event| {
+                // The indexer gets its own copy of the batch, so the articles can be
+                // browsed at once while their segment is built.
+                let copy = match &event {
+                    LoadEvent::Batch(Batch { articles }) if indexing == Indexing::Search => {
+                        Some(articles.clone())
+                    }
+                    _ => None,
+                };
+                let delivered = tx.send(Update::Load(event).into()).is_ok();
+                if let Some(articles) = copy {
+                    let _ = to_indexer.send(articles);
+                }
+                delivered
+            });
+            drop(to_indexer);
+            let _ = tx.send(Update::Finished(result).into());
+        }
+    });
+    if let (Err(e), _) | (_, Err(e)) = (&indexer, &loader) {
+        let _ = tx.send(
+            Update::Finished(Err(LoadError::Unreadable {
+                path: "-".into(),
+                reason: format!("cannot start a thread: {e}"),
+            }))
+            .into(),
+        );
+    }
+}

@@ -88,12 +88,16 @@ impl<T: PartialEq + Copy> ListView<T> {
         self.items.get(self.cursor.selected).copied()
     }
 
-    /// Replaces the items, keeping the same item selected when it is still there.
+    /// Replaces the items, keeping the same item selected when it is still there. A
+    /// selection on the first row stays on the first row: while a collection loads,
+    /// newer articles arrive above, and the top of the list is what is being watched.
     pub fn replace(&mut self, items: Vec<T>, height: usize) {
-        let keep = self.selected();
+        let keep = self.selected().filter(|_| self.cursor.selected > 0);
         self.items = items;
-        if let Some(row) = keep.and_then(|k| self.items.iter().position(|&i| i == k)) {
-            self.cursor.selected = row;
+        match keep.and_then(|k| self.items.iter().position(|&i| i == k)) {
+            Some(row) => self.cursor.selected = row,
+            None if keep.is_none() => self.cursor = Cursor::default(),
+            None => {}
         }
         self.cursor.keep_visible(self.items.len(), height);
     }

@@ -18,6 +18,7 @@ use ratatui::symbols::border;
 use ratatui::widgets::{Block, Widget};
 
 use crate::app::{App, Arrangement, Pane, Screen};
+use crate::rank::Total;
 use crate::text::{AmbiguousWidth, Measure};
 
 /// Frame characters that are one cell wide under any ambiguous-width setting: box
@@ -113,7 +114,13 @@ fn pane_title(app: &App, pane: Pane) -> String {
     match pane {
         Pane::Categories => labels.categories.to_owned(),
         Pane::List => match &app.search {
-            Some(s) => format!("{}: {} ({})", labels.search, s.query, s.results.hits.len()),
+            Some(s) => {
+                let count = match s.results.total() {
+                    Total::Exact(n) => n.to_string(),
+                    Total::AtLeast(n) => format!("{n}+"),
+                };
+                format!("{}: {} ({count})", labels.search, s.query)
+            }
             None => {
                 let id = app.category();
                 let name = match c.categories().node(id).parent {

@@ -253,6 +253,20 @@ pub static KEYMAP: &[Binding] = &[
     ),
     bind!(
         Help,
+        [ch(' '), code(KeyCode::PageDown)],
+        PageDown,
+        "向下翻页",
+        "page down"
+    ),
+    bind!(
+        Help,
+        [ch('b'), code(KeyCode::PageUp)],
+        PageUp,
+        "向上翻页",
+        "page up"
+    ),
+    bind!(
+        Help,
         [code(KeyCode::Esc), ch('?'), ch('q')],
         ToggleHelp,
         "关闭帮助",

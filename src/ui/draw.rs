@@ -99,6 +99,30 @@ pub fn put_right(buf: &mut Buffer, row: Rect, text: &str, style: Style, m: Measu
     x
 }
 
+/// Makes room for an overlay at `rect`: a wide glyph just left of it, whose right half
+/// lies under the overlay's edge, would keep that edge from being drawn, and one
+/// whose left half is under the right edge would leave half a glyph outside. Both
+/// become blanks.
+pub fn clear_straddling(buf: &mut Buffer, rect: Rect) {
+    let area = buf.area;
+    for y in rect.top()..rect.bottom().min(area.bottom()) {
+        if rect.left() > area.left() {
+            let left = &mut buf[(rect.left() - 1, y)];
+            if UnicodeWidthStr::width(left.symbol()) > 1
+                || matches!(left.diff_option, CellDiffOption::ForcedWidth(_))
+            {
+                left.reset();
+            }
+        }
+        if rect.right() < area.right() {
+            let right = &mut buf[(rect.right(), y)];
+            if right.diff_option == CellDiffOption::Skip {
+                right.reset();
+            }
+        }
+    }
+}
+
 /// Paints `style` over a whole row (for selection bars).
 pub fn paint_row(buf: &mut Buffer, row: Rect, style: Style) {
     buf.set_style(row, style);
@@ -150,6 +174,35 @@ mod tests {
         let used = put(&mut buf, 0, 0, 9, text, Style::new(), Measure::default());
         assert_eq!(used, 9);
         assert_eq!(row(&buf, 0), "a\u{FFFD}]0;\u{FFFD}b\u{FFFD}c");
+    }
+
+    #[test]
+    fn overlays_clear_glyphs_that_straddle_their_edges() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 1));
+        put(
+            &mut buf,
+            0,
+            0,
+            8,
+            "桃浦中央",
+            Style::new(),
+            Measure::default(),
+        );
+        // Columns: 桃 0-1, 浦 2-3, 中 4-5, 央 6-7. An overlay on 3-4 has 浦's right half
+        // under its left edge.
+        clear_straddling(&mut buf, Rect::new(3, 0, 2, 1));
+        assert_eq!(
+            buf[(2, 0)].symbol(),
+            " ",
+            "浦 would hide the overlay's left edge"
+        );
+        assert_eq!(buf[(0, 0)].symbol(), "桃");
+        assert_eq!(buf[(6, 0)].symbol(), "央");
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
+        put(&mut buf, 0, 0, 6, "a桃浦", Style::new(), Measure::default());
+        // 桃 covers 1-2: an overlay ending at column 1 leaves its right half outside.
+        clear_straddling(&mut buf, Rect::new(0, 0, 2, 1));
+        assert_eq!(buf[(2, 0)].diff_option, CellDiffOption::None);
     }
 
     #[test]

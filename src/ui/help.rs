@@ -51,6 +51,7 @@ pub(super) fn render_help(ctx: Ctx, offset: usize, area: Rect, buf: &mut Buffer)
     let [rect] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
         .areas(column);
+    draw::clear_straddling(buf, rect);
     Clear.render(rect, buf);
     let mut block = Block::bordered().border_style(ctx.theme.border_focused);
     if ctx.m.ambiguous == AmbiguousWidth::Wide {
@@ -58,15 +59,25 @@ pub(super) fn render_help(ctx: Ctx, offset: usize, area: Rect, buf: &mut Buffer)
     }
     let inner = block.inner(rect);
     block.render(rect, buf);
+    let offset = offset.min(rows.len().saturating_sub(usize::from(inner.height)));
     if rect.width > 4 {
-        let title = format!(" {} ", ctx.app.labels().help);
+        // Where the view is, when the table is longer than the box.
+        let shown = offset + usize::from(inner.height);
+        let help = ctx.app.labels().help;
+        let title = if shown < rows.len() || offset > 0 {
+            let end = shown.min(rows.len());
+            format!(" {help} {}-{end}/{} ", offset + 1, rows.len())
+        } else {
+            format!(" {help} ")
+        };
+        let style = ctx.theme.border_focused;
         draw::put_fit(
             buf,
             rect.x + 1,
             rect.y,
             rect.width - 2,
             &title,
-            ctx.theme.border_focused,
+            style,
             ctx.m,
         );
     }
@@ -79,7 +90,6 @@ pub(super) fn render_help(ctx: Ctx, offset: usize, area: Rect, buf: &mut Buffer)
         .max()
         .unwrap_or(0)
         .min(usize::from(inner.width) / 2) as u16;
-    let offset = offset.min(rows.len().saturating_sub(usize::from(inner.height)));
     for (n, row) in rows
         .iter()
         .skip(offset)

@@ -203,3 +203,16 @@ fn english_labels_and_an_empty_date_keep_the_meta_line() {
     );
     assert_eq!(doc.options().width, 80);
 }
+
+#[test]
+fn a_meta_line_too_long_for_the_width_breaks_between_fields() {
+    // "日期: 来源:上海普陀 收集编辑:上海普陀" is 36 cells; at 24 the fields go on
+    // lines of their own instead of 收集编 / 辑.
+    let (article, doc) = seed_document(24, 2);
+    let meta: Vec<&str> = (0..doc.len())
+        .map(|i| doc.line(&article, i))
+        .filter(|l| l.kind == LineKind::Meta)
+        .map(|l| l.text)
+        .collect();
+    assert_eq!(meta, ["日期: 来源:上海普陀", "收集编辑:上海普陀"]);
+}

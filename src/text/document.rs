@@ -108,6 +108,23 @@ pub struct Document {
     scratch: Vec<Range<usize>>,
 }
 
+/// Joins `fields` with spaces into as few lines of `width` as keep each field whole
+/// (`日期:… 来源:…` rather than `来源:上海普` / `陀`); a field wider than a line is
+/// left for the line breaker.
+fn pack_fields(fields: &[String], width: usize, measure: Measure) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for field in fields {
+        match lines.last_mut() {
+            Some(line) if measure.width(line) + 1 + measure.width(field) <= width => {
+                line.push(' ');
+                line.push_str(field);
+            }
+            _ => lines.push(field.clone()),
+        }
+    }
+    lines
+}
+
 impl Document {
     /// Lays out `article`, filed under `path`, with the chrome words of `labels`.
     pub fn new(
@@ -135,17 +152,16 @@ impl Document {
         doc.push_own(LineKind::Breadcrumb, &crumb, Align::Left);
         doc.push(&Set::plain(LineKind::Title, Origin::Title, article.title()).align(Align::Centre));
         let date = article.date().map(|d| d.to_string()).unwrap_or_default();
-        let mut meta = format!(
-            "{}{} {}{}",
-            labels.date,
-            date,
-            labels.source,
-            article.source()
-        );
+        let mut fields = vec![
+            format!("{}{date}", labels.date),
+            format!("{}{}", labels.source, article.source()),
+        ];
         if !article.editor().is_empty() {
-            meta.push_str(&format!(" {}{}", labels.editor, article.editor()));
+            fields.push(format!("{}{}", labels.editor, article.editor()));
         }
-        doc.push_own(LineKind::Meta, &meta, Align::Centre);
+        for line in pack_fields(&fields, width, measure) {
+            doc.push_own(LineKind::Meta, &line, Align::Centre);
+        }
 
         // Leads that would leave less than one wide character of room are dropped.
         let fits = |lead: usize| lead + 2 <= width;

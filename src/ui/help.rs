@@ -2,12 +2,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Clear, Widget};
 
-use super::{ASCII_BORDER, Ctx, draw};
+use super::{Ctx, draw, frame_block, render_frame_title};
 use crate::app::keymap::{KEYMAP, Scope};
 use crate::i18n::Lang;
-use crate::text::AmbiguousWidth;
 
 /// One row of the help text.
 enum Row {
@@ -53,34 +52,20 @@ pub(super) fn render_help(ctx: Ctx, offset: usize, area: Rect, buf: &mut Buffer)
         .areas(column);
     draw::clear_straddling(buf, rect);
     Clear.render(rect, buf);
-    let mut block = Block::bordered().border_style(ctx.theme.border_focused);
-    if ctx.m.ambiguous == AmbiguousWidth::Wide {
-        block = block.border_set(ASCII_BORDER);
-    }
+    let block = frame_block(ctx, ctx.theme.border_focused);
     let inner = block.inner(rect);
     block.render(rect, buf);
     let offset = offset.min(rows.len().saturating_sub(usize::from(inner.height)));
-    if rect.width > 4 {
-        // Where the view is, when the table is longer than the box.
-        let shown = offset + usize::from(inner.height);
-        let help = ctx.app.labels().help;
-        let title = if shown < rows.len() || offset > 0 {
-            let end = shown.min(rows.len());
-            format!(" {help} {}-{end}/{} ", offset + 1, rows.len())
-        } else {
-            format!(" {help} ")
-        };
-        let style = ctx.theme.border_focused;
-        draw::put_fit(
-            buf,
-            rect.x + 1,
-            rect.y,
-            rect.width - 2,
-            &title,
-            style,
-            ctx.m,
-        );
-    }
+    // Where the view is, when the table is longer than the box.
+    let shown = offset + usize::from(inner.height);
+    let help = ctx.app.labels().help;
+    let title = if shown < rows.len() || offset > 0 {
+        let end = shown.min(rows.len());
+        format!(" {help} {}-{end}/{} ", offset + 1, rows.len())
+    } else {
+        format!(" {help} ")
+    };
+    render_frame_title(ctx, rect, &title, ctx.theme.border_focused, buf);
     let keys_width = rows
         .iter()
         .map(|r| match r {

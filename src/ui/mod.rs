@@ -14,6 +14,7 @@ pub use theme::Theme;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::symbols::border;
 use ratatui::widgets::{Block, Widget};
 
@@ -86,25 +87,27 @@ fn render_frame(ctx: Ctx, pane: Pane, rect: Rect, buf: &mut Buffer) {
     } else {
         ctx.theme.border
     };
-    let mut block = Block::bordered().border_style(style);
-    if ctx.m.ambiguous == AmbiguousWidth::Wide {
-        block = block.border_set(ASCII_BORDER);
-    }
-    block.render(rect, buf);
-    if rect.width < 5 {
-        return;
-    }
+    frame_block(ctx, style).render(rect, buf);
     let title = format!(" {} ", pane_title(ctx.app, pane));
     let title_style = if focused { style } else { ctx.theme.title };
-    draw::put_fit(
-        buf,
-        rect.x + 1,
-        rect.y,
-        rect.width - 2,
-        &title,
-        title_style,
-        ctx.m,
-    );
+    render_frame_title(ctx, rect, &title, title_style, buf);
+}
+
+/// A bordered block in `style`, with one-cell ASCII borders under `--ambiguous wide`.
+fn frame_block(ctx: Ctx, style: Style) -> Block<'static> {
+    let block = Block::bordered().border_style(style);
+    if ctx.m.ambiguous == AmbiguousWidth::Wide {
+        block.border_set(ASCII_BORDER)
+    } else {
+        block
+    }
+}
+
+/// `title` over the top edge of the frame at `rect`, cut to fit between its corners.
+fn render_frame_title(ctx: Ctx, rect: Rect, title: &str, style: Style, buf: &mut Buffer) {
+    if rect.width > 4 {
+        draw::put_fit(buf, rect.x + 1, rect.y, rect.width - 2, title, style, ctx.m);
+    }
 }
 
 /// What a pane is called in its frame: its name plus what it shows.

@@ -8,7 +8,7 @@
 //! ```
 //!
 //! - list: `MoveDown` / `MoveUp` in the article list, back and forth over its first
-//!   100 rows (the selection moves, and a third of the time the list scrolls);
+//!   100 rows (within a page only the selection moves; past it the list scrolls);
 //! - scroll: `MoveDown` / `MoveUp`, and `PageDown` / `PageUp`, in a 1 MB article;
 //! - search: one more character of `经济发展` or `GDP` typed into the search, with the
 //!   first 12 ms slice of the search it starts (`keystroke`), and until the search is

@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --release --example gen -- --articles 100000 > /tmp/100k.json
 //! cargo run --release --example gen -- --articles 10000 --format jsonl -o /tmp/10k.jsonl
+//! cargo run --release --example gen -- -n 10000 --bodies blocks -o /tmp/10k-blocks.json
 //! ```
 //!
 //! The same options always give the same bytes. Output is streamed, one article at a
@@ -19,7 +20,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 
-use synth::{Format, Options, Size, Synth};
+use synth::{Bodies, Format, Options, Size, Synth};
 
 /// Writes N synthetic Chinese news articles as a `reader` collection.
 #[derive(Debug, Parser)]
@@ -37,9 +38,19 @@ struct Args {
     /// Short bodies (about a tenth of the usual 4.5 KB per article).
     #[arg(long)]
     small: bool,
+    /// Body form: a mix (the default), all strings, or all block arrays.
+    #[arg(long, value_enum, default_value_t = BodiesArg::Mixed)]
+    bodies: BodiesArg,
     /// Write here instead of standard output.
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum BodiesArg {
+    Mixed,
+    Text,
+    Blocks,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -54,6 +65,11 @@ fn main() -> ExitCode {
         articles: args.articles,
         seed: args.seed,
         size: if args.small { Size::Small } else { Size::Full },
+    })
+    .with_bodies(match args.bodies {
+        BodiesArg::Mixed => Bodies::Mixed,
+        BodiesArg::Text => Bodies::Text,
+        BodiesArg::Blocks => Bodies::Blocks,
     });
     let format = match args.format {
         FormatArg::Json => Format::Json,

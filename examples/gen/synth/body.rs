@@ -6,7 +6,7 @@ use reader::model::{ArticleBuilder, BlockKind};
 use serde::Serialize;
 
 use super::words::{AI, FIVE_G, GDP, PLACES, SOURCES, TEMPLATES};
-use super::{Rng, Size, block_kind};
+use super::{Bodies, Rng, Size, block_kind};
 
 const SIMPLIFIED: &str = include_str!("../../../tests/fixtures/corpus/ud-zh-gsdsimp-test.txt");
 const TRADITIONAL: &str = include_str!("../../../tests/fixtures/corpus/ud-zh-pud-test.txt");
@@ -33,6 +33,13 @@ pub struct Block {
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub src: Option<String>,
+}
+
+/// The form and length of the bodies to make.
+#[derive(Clone, Copy, Debug)]
+pub struct Shape {
+    pub size: Size,
+    pub bodies: Bodies,
 }
 
 /// The sentences, and each topic's favoured share of them.
@@ -91,9 +98,10 @@ impl Corpus {
         p
     }
 
-    /// A body; wire stories open with a dateline.
-    pub fn body(&self, r: &mut Rng, topic: usize, source: &str, size: Size, k: usize) -> Body {
-        let (paragraphs, sentences) = match size {
+    /// A body; wire stories open with a dateline. `shape` gives the size and whether
+    /// bodies are strings, block arrays or a mix of both.
+    pub fn body(&self, r: &mut Rng, topic: usize, source: &str, shape: Shape, k: usize) -> Body {
+        let (paragraphs, sentences) = match shape.size {
             Size::Full => (r.between(6, 13), (2, 6)),
             Size::Small => (r.between(1, 3), (1, 2)),
         };
@@ -107,7 +115,12 @@ impl Corpus {
             let (place, m, d) = (r.pick(&PLACES), r.between(1, 12), r.between(1, 28));
             texts[0] = format!("{source}{place}{m}月{d}日电 {}", texts[0]);
         }
-        if r.chance(60) {
+        let as_text = match shape.bodies {
+            Bodies::Mixed => r.chance(60),
+            Bodies::Text => true,
+            Bodies::Blocks => false,
+        };
+        if as_text {
             let sep = if r.chance(80) { "\n\n" } else { "\n" };
             return Body::Text(texts.join(sep));
         }

@@ -23,7 +23,7 @@ use serde::Serialize;
 
 pub use article::block_kind;
 pub use body::Body;
-use body::Corpus;
+use body::{Corpus, Shape};
 pub use rng::Rng;
 use words::{CATEGORIES, NAMES, SOURCES, TAGS};
 
@@ -34,6 +34,19 @@ pub enum Size {
     Full,
     /// About a tenth of that: quick to build in debug-mode tests.
     Small,
+}
+
+/// How bodies are written. The default mixes both forms, as real collections do; the
+/// load benchmarks measure each form on its own.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Bodies {
+    /// Three in five bodies are strings, the rest block arrays.
+    #[default]
+    Mixed,
+    /// Every body is one string, paragraphs separated by line breaks.
+    Text,
+    /// Every body is an array of paragraph, heading, image and quote blocks.
+    Blocks,
 }
 
 /// What to generate.
@@ -103,6 +116,7 @@ pub struct Doc {
 /// A generator for one set of [`Options`].
 pub struct Synth {
     options: Options,
+    bodies: Bodies,
     corpus: Corpus,
 }
 
@@ -121,8 +135,15 @@ impl Synth {
     pub fn new(options: Options) -> Synth {
         Synth {
             options,
+            bodies: Bodies::Mixed,
             corpus: Corpus::new(),
         }
+    }
+
+    /// The same generator writing every body in the form `bodies` (the default,
+    /// [`Bodies::Mixed`], gives the bytes [`Synth::new`] always gave).
+    pub fn with_bodies(self, bodies: Bodies) -> Synth {
+        Synth { bodies, ..self }
     }
 
     /// The id of article `k`; ids are not positions, so mixing them up shows.
@@ -167,9 +188,11 @@ impl Synth {
         let topic = category.map_or(r.below(CATEGORIES.len()), |(top, _)| top);
         let source = r.pick(&SOURCES);
         let title = self.corpus.title(&mut r, topic);
-        let body = self
-            .corpus
-            .body(&mut r, topic, source, self.options.size, k);
+        let shape = Shape {
+            size: self.options.size,
+            bodies: self.bodies,
+        };
+        let body = self.corpus.body(&mut r, topic, source, shape, k);
         let summary = r.chance(30).then(|| body.first_clause(60)).flatten();
         let id = if k.is_multiple_of(3) {
             Id::Number(10_000 + k as u64)

@@ -14,6 +14,9 @@ use crate::load::{self, LoadError, LoadEvent, Problem, Progress, Severity, Sourc
 use crate::model::{Article, Batch, Collection};
 use crate::rank::{Feed, Index, IndexUpdate, Ranks};
 
+/// Articles the indexing thread gathers from its queue into one segment, at most.
+const INDEX_BATCH: usize = 4096;
+
 /// How many problems are kept for display; the rest are only counted.
 const KEEP_PROBLEMS: usize = 1000;
 
@@ -144,11 +147,19 @@ impl Library {
         let (tx, rx) = mpsc::channel();
         spawn_load(source, indexing, tx);
         for update in rx {
-            if let Update::Finished(Err(e)) = update {
-                return Err(e);
+            match update {
+                Update::Finished(Err(e)) => return Err(e),
+                // Ranked once at the end: merging batch after batch is for a screen
+                // that shows the lists while the load goes on.
+                Update::Load(LoadEvent::Batch(batch)) => {
+                    library.collection.extend(batch);
+                }
+                update => {
+                    library.apply(update);
+                }
             }
-            library.apply(update);
         }
+        library.ranks = Ranks::compute(&library.collection);
         Ok(library)
     }
 }
@@ -186,9 +197,18 @@ pub fn spawn_load<T: From<Update> + Send + 'static>(
         .name("indexer".into())
         .spawn(move || {
             let mut feed = Feed::new();
-            for articles in batches {
+            while let Ok(mut articles) = batches.recv() {
+                // Index what has queued up in one go: a segment per small batch costs
+                // half again as much to build and merge.
+                while articles.len() < INDEX_BATCH {
+                    match batches.try_recv() {
+                        Ok(more) => articles.extend(more),
+                        Err(_) => break,
+                    }
+                }
                 let update = feed.add(&articles);
                 drop(articles);
+                release_scratch();
                 if index_tx.send(Update::Indexed(update).into()).is_err() {
                     return;
                 }
@@ -198,8 +218,9 @@ pub fn spawn_load<T: From<Update> + Send + 'static>(
         let tx = tx.clone();
         move || {
             let result = load::stream(&source, &mut |event| {
-                // The indexer gets its own copy of the batch, so the articles can be
-                // browsed at once while their segment is built.
+                // The indexer gets its own copy of the batch (the text is shared, not
+                // copied), so the articles can be browsed at once while their segment
+                // is built.
                 let copy = match &event {
                     LoadEvent::Batch(Batch { articles }) if indexing == Indexing::Search => {
                         Some(articles.clone())
@@ -224,5 +245,17 @@ pub fn spawn_load<T: From<Update> + Send + 'static>(
             }))
             .into(),
         );
+    }
+}
+
+/// Gives the memory a segment build used for scratch back to the system. glibc keeps
+/// freed memory in the freeing thread's arena, where the loader thread, which does the
+/// allocating, never reuses it; left alone, it adds a sixth to the peak at 100,000
+/// articles.
+fn release_scratch() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim has no preconditions; it only returns free memory.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }

@@ -52,10 +52,10 @@ fn interactive(settings: Settings) -> u8 {
 }
 
 fn plain_mode(settings: &Settings) -> u8 {
-    // Only --print (相关阅读) and --search use the index.
+    // Only --print needs the index, for 相关阅读; --search reads every article once.
     let indexing = match settings.mode {
-        Mode::List => Indexing::Skip,
-        _ => Indexing::Search,
+        Mode::Print(_) => Indexing::Search,
+        _ => Indexing::Skip,
     };
     let library = match Library::load_all(settings.source.clone(), indexing) {
         Ok(library) => library,
@@ -89,7 +89,7 @@ fn plain_mode(settings: &Settings) -> u8 {
             Ok(false) => return fail(&format!("no article with id {id:?}"), 2),
             Err(e) => Err(e),
         },
-        Mode::Search(q) => plain::search(&library, q, &mut out).map(|_| 0),
+        Mode::Search(q) => plain::search(&library.collection, q, &mut out).map(|_| 0),
         Mode::Interactive | Mode::Check => unreachable!("handled in run"),
     };
     match result.and_then(|code| out.flush().map(|()| code)) {

@@ -8,7 +8,7 @@ mod rank_support;
 use proptest::prelude::*;
 use rank_support::{Folded, Indexing, fold, load_in_batches};
 use reader::model::{Article, ArticleBuilder, BlockKind, Date};
-use reader::rank::{Budget, match_ranges, snippet};
+use reader::rank::{Budget, match_ranges, scan, snippet};
 
 /// Characters chosen to stress folding: ideographs (and characters that fold into
 /// them), ASCII in both cases and widths, ligatures, decomposed and precomposed
@@ -84,6 +84,8 @@ proptest! {
                 step.resume(&index, &c, Budget::Articles(1));
             }
             prop_assert_eq!(&step.hits, &got.hits, "stepped {:?}", q);
+            // Without the index (`--search`), the same hits in the same order.
+            prop_assert_eq!(&scan(&c, q), &got.hits, "scanned {:?}", q);
         }
     }
 

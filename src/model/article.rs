@@ -2,6 +2,8 @@
 //! fields are byte ranges into it, so a collection of 100,000 articles costs one
 //! allocation per article for text rather than one per field.
 
+use std::sync::Arc;
+
 use super::Date;
 
 /// A byte range into an article's text buffer.
@@ -58,8 +60,14 @@ pub enum ArticleError {
 }
 
 /// A validated article. Build one with [`ArticleBuilder`].
+///
+/// Cloning is cheap (the fields are shared), so the indexing thread can hold the
+/// articles the screen already shows without a second copy of their text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Article {
+pub struct Article(Arc<Fields>);
+
+#[derive(Debug, PartialEq, Eq)]
+struct Fields {
     text: Box<str>,
     id: Span,
     title: Span,
@@ -78,44 +86,44 @@ pub struct Article {
 
 impl Article {
     fn get(&self, span: Span) -> &str {
-        &self.text[span.start as usize..span.end as usize]
+        &self.0.text[span.start as usize..span.end as usize]
     }
 
     /// The stable identity, unique in its collection.
     pub fn id(&self) -> &str {
-        self.get(self.id)
+        self.get(self.0.id)
     }
 
     /// The title; never empty.
     pub fn title(&self) -> &str {
-        self.get(self.title)
+        self.get(self.0.title)
     }
 
     /// 来源: where the article comes from; empty when unknown.
     pub fn source(&self) -> &str {
-        self.get(self.source)
+        self.get(self.0.source)
     }
 
     /// 收集编辑: who edited it; empty when unknown.
     pub fn editor(&self) -> &str {
-        self.get(self.editor)
+        self.get(self.0.editor)
     }
 
     /// 作者 / 通讯员: the byline; empty when unknown.
     pub fn author(&self) -> &str {
-        self.get(self.author)
+        self.get(self.0.author)
     }
 
     /// The excerpt given in the collection; empty when none was given
     /// (see [`Article::excerpt`] for one that falls back to the body).
     pub fn summary(&self) -> &str {
-        self.get(self.summary)
+        self.get(self.0.summary)
     }
 
     /// The excerpt to show in lists and panels: the summary, else the first
     /// paragraph of the body, else empty.
     pub fn excerpt(&self) -> &str {
-        if self.summary.start != self.summary.end {
+        if self.0.summary.start != self.0.summary.end {
             return self.summary();
         }
         self.blocks()
@@ -125,35 +133,35 @@ impl Article {
 
     /// The article's address on the web; empty when unknown.
     pub fn url(&self) -> &str {
-        self.get(self.url)
+        self.get(self.0.url)
     }
 
     /// When it was published, if known.
     pub fn date(&self) -> Option<Date> {
-        self.date
+        self.0.date
     }
 
     /// How often it was read, if known.
     pub fn views(&self) -> Option<u64> {
-        self.views
+        self.0.views
     }
 
     /// The category path below the root, e.g. `["情感", "故事"]`; empty for none.
     pub fn category_path(&self) -> impl ExactSizeIterator<Item = &str> + Clone {
-        self.category.iter().map(|&s| self.get(s))
+        self.0.category.iter().map(|&s| self.get(s))
     }
 
     /// The body, block by block.
     pub fn blocks(&self) -> Blocks<'_> {
         Blocks {
             article: self,
-            inner: self.blocks.iter(),
+            inner: self.0.blocks.iter(),
         }
     }
 
     /// Body block `n`, if there is one.
     pub fn block(&self, n: usize) -> Option<Block<'_>> {
-        self.blocks.get(n).map(|b| Block {
+        self.0.blocks.get(n).map(|b| Block {
             kind: b.kind,
             text: self.get(b.text),
             src: self.get(b.src),
@@ -162,22 +170,22 @@ impl Article {
 
     /// How many blocks the body has.
     pub fn block_count(&self) -> usize {
-        self.blocks.len()
+        self.0.blocks.len()
     }
 
     /// The ids this article names as related, in the order given.
     pub fn related_ids(&self) -> impl ExactSizeIterator<Item = &str> + Clone {
-        self.related.iter().map(|&s| self.get(s))
+        self.0.related.iter().map(|&s| self.get(s))
     }
 
     /// Free-form tags.
     pub fn tags(&self) -> impl ExactSizeIterator<Item = &str> + Clone {
-        self.tags.iter().map(|&s| self.get(s))
+        self.0.tags.iter().map(|&s| self.get(s))
     }
 
     /// Bytes of text the article holds (all fields together).
     pub fn text_len(&self) -> usize {
-        self.text.len()
+        self.0.text.len()
     }
 }
 
@@ -356,7 +364,7 @@ impl ArticleBuilder {
         {
             return Err(ArticleError::MissingTitle);
         }
-        Ok(Article {
+        Ok(Article(Arc::new(Fields {
             text: self.text.into_boxed_str(),
             id: self.id,
             title: self.title,
@@ -371,7 +379,7 @@ impl ArticleBuilder {
             blocks: self.blocks.into_boxed_slice(),
             related: self.related.into_boxed_slice(),
             tags: self.tags.into_boxed_slice(),
-        })
+        })))
     }
 }
 

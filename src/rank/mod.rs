@@ -14,6 +14,7 @@ mod postings;
 mod query;
 mod raw;
 mod related;
+mod scan;
 mod search;
 mod segment;
 
@@ -22,5 +23,6 @@ pub use highlight::{match_ranges, snippet};
 pub use index::{Index, IndexStats};
 pub use order::{Ranked, Ranks};
 pub use related::{BODY_TERMS, MAX_SHARE};
+pub use scan::scan;
 pub use search::{Budget, Hit, SearchResults, Total};
 pub use segment::Segment;

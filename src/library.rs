@@ -14,8 +14,11 @@ use crate::load::{self, LoadError, LoadEvent, Problem, Progress, Severity, Sourc
 use crate::model::{Article, Batch, Collection};
 use crate::rank::{Feed, Index, IndexUpdate, Ranks};
 
-/// Articles the indexing thread gathers from its queue into one segment, at most.
-const INDEX_BATCH: usize = 4096;
+/// Articles the indexing thread gathers from its queue into one segment, at most. A
+/// segment's build holds about 10 bytes of scratch per character of its articles: at
+/// 2,048 news articles that is some 20 MB, where 4,096 would build the index of 100,000
+/// a tenth faster but add 3% of the file to the peak memory.
+const INDEX_BATCH: usize = 2048;
 
 /// How many problems are kept for display; the rest are only counted.
 const KEEP_PROBLEMS: usize = 1000;

@@ -5,7 +5,7 @@
 //! and the last document that named it: finding the term and skipping a repeat in the
 //! same document touch the same cache line.
 
-use super::{Key, Postings, encode};
+use super::{Key, Postings, Writer, encode};
 
 /// A key no bigram has (real keys are below 2^42).
 const EMPTY: Key = Key::MAX;
@@ -138,19 +138,11 @@ impl PostingsBuilder {
         drop(self.doc_terms);
         let mut order: Vec<u32> = (0..terms as u32).collect();
         order.sort_unstable_by_key(|&t| self.keys[t as usize]);
-        let mut encoded = Vec::with_capacity(by_term.len() + terms * 2);
-        let mut ends = Vec::with_capacity(terms);
+        let mut out = Writer::new(by_term.len() + terms * 2);
         for &t in &order {
             let run = &by_term[starts[t as usize] as usize..starts[t as usize + 1] as usize];
-            encode(run, docs, &mut encoded);
-            ends.push(encoded.len());
+            out.push(self.keys[t as usize], |lists| encode(run, docs, lists));
         }
-        drop(by_term);
-        let lists = order.iter().zip(&ends).scan(0, |start, (&t, &end)| {
-            let list = &encoded[*start..end];
-            *start = end;
-            Some((self.keys[t as usize], list))
-        });
-        Postings::from_sorted(lists)
+        out.finish()
     }
 }

@@ -2,7 +2,7 @@
 //! segments: every lookup visits each segment once, and a bigram common to many
 //! segments is then stored once.
 
-use super::{Key, List, Postings, read_varint, varint_len, write_varint};
+use super::{Key, List, Postings, Writer, read_varint, varint_len, write_varint};
 
 impl Postings {
     /// The lists of `parts` as one segment of `docs` documents; the documents of part
@@ -11,9 +11,8 @@ impl Postings {
         let mut cursors: Vec<Entries<'_>> = parts.iter().map(|(p, _)| p.entries()).collect();
         let mut heads: Vec<Option<(Key, List<'_>)>> =
             cursors.iter_mut().map(Iterator::next).collect();
-        let mut keys = Vec::new();
-        let mut encoded = Vec::new();
-        let mut ends = Vec::new();
+        // Merged lists take about as many bytes as their parts.
+        let mut out = Writer::new(parts.iter().map(|(p, _)| p.lists.len()).sum());
         let mut run: Vec<(List<'_>, u32)> = Vec::new();
         while let Some(key) = heads.iter().flatten().map(|&(k, _)| k).min() {
             run.clear();
@@ -25,16 +24,9 @@ impl Postings {
                     *head = cursors[i].next();
                 }
             }
-            concat(&run, docs, &mut encoded);
-            keys.push(key);
-            ends.push(encoded.len());
+            out.push(key, |lists| concat(&run, docs, lists));
         }
-        let lists = keys.iter().zip(&ends).scan(0, |start, (&key, &end)| {
-            let list = &encoded[*start..end];
-            *start = end;
-            Some((key, list))
-        });
-        Postings::from_sorted(lists)
+        out.finish()
     }
 
     /// Every key and its list, in key order.

@@ -64,37 +64,60 @@ pub(crate) struct Postings {
     terms: usize,
 }
 
-impl Postings {
-    /// Assembles the dictionary from lists in increasing key order.
-    fn from_sorted<'a>(entries: impl Iterator<Item = (Key, &'a [u8])>) -> Postings {
-        let mut fences = Vec::new();
-        let mut dict = Vec::new();
-        let mut lists = Vec::new();
-        let mut prev = 0;
-        let mut terms: usize = 0;
-        for (key, list) in entries {
-            if terms.is_multiple_of(BLOCK) {
-                fences.push(Fence {
-                    key,
-                    dict: dict.len() as u32,
-                    list: lists.len() as u32,
-                });
-                prev = key;
-            }
-            write_varint(&mut dict, key - prev);
-            write_varint(&mut dict, list.len() as u64);
-            lists.extend_from_slice(list);
-            prev = key;
-            terms += 1;
-        }
-        Postings {
-            fences: fences.into_boxed_slice(),
-            dict: dict.into_boxed_slice(),
-            lists: lists.into_boxed_slice(),
-            terms,
+/// Writes a [`Postings`] list by list, in increasing key order, each list encoded
+/// straight into the final buffer: building or merging a segment holds no second copy
+/// of its lists.
+pub(super) struct Writer {
+    fences: Vec<Fence>,
+    dict: Vec<u8>,
+    lists: Vec<u8>,
+    prev: Key,
+    terms: usize,
+}
+
+impl Writer {
+    /// An empty writer; `lists` (a hint) is about how many bytes the lists will take.
+    pub(super) fn new(lists: usize) -> Writer {
+        Writer {
+            fences: Vec::new(),
+            dict: Vec::new(),
+            lists: Vec::with_capacity(lists),
+            prev: 0,
+            terms: 0,
         }
     }
 
+    /// Appends the list of `key`, greater than every key before it, as `encode` writes
+    /// it.
+    pub(super) fn push(&mut self, key: Key, encode: impl FnOnce(&mut Vec<u8>)) {
+        debug_assert!(self.terms == 0 || key > self.prev, "keys out of order");
+        let start = self.lists.len();
+        if self.terms.is_multiple_of(BLOCK) {
+            self.fences.push(Fence {
+                key,
+                dict: self.dict.len() as u32,
+                list: start as u32,
+            });
+            self.prev = key;
+        }
+        encode(&mut self.lists);
+        write_varint(&mut self.dict, key - self.prev);
+        write_varint(&mut self.dict, (self.lists.len() - start) as u64);
+        self.prev = key;
+        self.terms += 1;
+    }
+
+    pub(super) fn finish(self) -> Postings {
+        Postings {
+            fences: self.fences.into_boxed_slice(),
+            dict: self.dict.into_boxed_slice(),
+            lists: self.lists.into_boxed_slice(),
+            terms: self.terms,
+        }
+    }
+}
+
+impl Postings {
     /// The list of `key`, if any document has that bigram.
     pub(crate) fn get(&self, key: Key) -> Option<List<'_>> {
         let b = self

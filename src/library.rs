@@ -148,7 +148,9 @@ impl Library {
     pub fn load_all(source: Source, indexing: Indexing) -> Result<Library, LoadError> {
         let mut library = Library::new(source.display_name());
         let (tx, rx) = mpsc::channel();
-        spawn_load(source, indexing, tx);
+        // The index is built once every article is in, on every core: nobody is
+        // searching while the load goes on.
+        spawn_load(source, Indexing::Skip, tx);
         for update in rx {
             match update {
                 Update::Finished(Err(e)) => return Err(e),
@@ -163,6 +165,9 @@ impl Library {
             }
         }
         library.ranks = Ranks::compute(&library.collection);
+        if indexing == Indexing::Search {
+            library.index = Index::build(&library.collection);
+        }
         Ok(library)
     }
 }

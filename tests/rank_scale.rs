@@ -209,3 +209,20 @@ fn search_and_related_work_on_what_is_indexed_so_far() {
     assert_eq!(got.len(), 5);
     assert!(!got.contains(&late));
 }
+
+#[test]
+fn an_index_built_on_every_core_at_once_equals_one_fed_batch_by_batch() {
+    let l = loaded();
+    let c = &l.c;
+    let at_once = Index::build(c);
+    assert_eq!(at_once.len(), N);
+    for query in ["发展", "GDP", "同比增长", "数据显示，", "的"] {
+        let got = at_once.search(c, query);
+        assert!(got.is_complete());
+        assert_eq!(got.hits, l.index.search(c, query).hits, "{query:?}");
+    }
+    for i in (0..N).step_by(997) {
+        let ix = ArticleIx(i as u32);
+        assert_eq!(at_once.related(c, ix, 8).len(), 8, "{ix:?}");
+    }
+}

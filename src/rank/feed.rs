@@ -43,6 +43,15 @@ impl Feed {
         Self::default()
     }
 
+    /// Nothing seen yet, the first batch to come starting at article `first`: for
+    /// indexing a stretch of a collection apart from the articles before it.
+    pub fn starting_at(first: ArticleIx) -> Self {
+        Feed {
+            tail: Vec::new(),
+            next: first.0,
+        }
+    }
+
     /// Indexes the next batch (in collection order, none skipped) and returns the
     /// update for the app's index.
     pub fn add(&mut self, articles: &[Article]) -> IndexUpdate {

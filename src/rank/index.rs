@@ -1,10 +1,12 @@
 //! The search and similarity index: the segments built so far, end to end, plus the
 //! few per-article numbers that ranking reads in bulk.
 
+use std::num::NonZero;
 use std::ops::Range;
 use std::sync::Arc;
+use std::thread;
 
-use super::feed::Feed;
+use super::feed::{Feed, IndexUpdate};
 use super::fold::Purity;
 use super::postings::{Key, List, keys_starting};
 use super::segment::Segment;
@@ -92,12 +94,40 @@ impl Index {
         Self::default()
     }
 
-    /// Indexes all of `c` at once (for the plain-text modes and tests).
+    /// Indexes all of `c` at once (for the plain-text modes and tests), on as many
+    /// threads as there are cores: each indexes its own stretch of the collection.
     pub fn build(c: &Collection) -> Index {
+        let articles = c.articles();
+        let threads = thread::available_parallelism().map_or(1, NonZero::get);
+        let stretch = articles
+            .len()
+            .div_ceil(threads)
+            .next_multiple_of(BUILD_CHUNK)
+            .max(BUILD_CHUNK);
+        let stretches: Vec<Vec<IndexUpdate>> = thread::scope(|s| {
+            let workers: Vec<_> = articles
+                .chunks(stretch)
+                .enumerate()
+                .map(|(i, part)| {
+                    s.spawn(move || {
+                        let mut feed = Feed::starting_at(ArticleIx((i * stretch) as u32));
+                        let mut segments: Vec<IndexUpdate> = Vec::new();
+                        for chunk in part.chunks(BUILD_CHUNK) {
+                            let update = feed.add(chunk);
+                            segments.retain(|seg| seg.first < update.first);
+                            segments.push(update);
+                        }
+                        segments
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
         let mut index = Index::new();
-        let mut feed = Feed::new();
-        for chunk in c.articles().chunks(BUILD_CHUNK) {
-            let update = feed.add(chunk);
+        for update in stretches.into_iter().flatten() {
             index.push(update.first, update.segment);
         }
         index

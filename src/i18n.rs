@@ -63,8 +63,10 @@ pub struct Labels {
     pub no_results: &'static str,
     /// Unit after an article count.
     pub articles_unit: &'static str,
-    /// Status while a search is still running.
+    /// Where a search has found nothing yet but is still running.
     pub searching: &'static str,
+    /// Status while the search index is still being built.
+    pub indexing: &'static str,
     /// What the article pane says before an article is opened.
     pub welcome_hint: &'static str,
     /// Short pane names for the tab bar: categories, list, article, related, hot, latest.
@@ -108,6 +110,7 @@ static ZH: Labels = Labels {
     no_results: "没有找到",
     articles_unit: "篇",
     searching: "搜索中",
+    indexing: "索引中",
     welcome_hint: "选一篇文章按 Enter 阅读，按 ? 查看全部按键",
     tabs: ["分类", "文章", "正文", "相关", "热门", "最新"],
 };
@@ -139,6 +142,7 @@ static EN: Labels = Labels {
     no_results: "No match",
     articles_unit: " articles",
     searching: "searching",
+    indexing: "indexing",
     welcome_hint: "Pick an article and press Enter to read it; ? lists every key",
     tabs: ["Cats", "List", "Read", "Rel", "Hot", "New"],
 };

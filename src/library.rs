@@ -143,6 +143,13 @@ impl Library {
         }
     }
 
+    /// How much of the collection search and 相关阅读 cover, in percent, while the
+    /// index is behind the articles; `None` once it covers them all.
+    pub fn indexing(&self) -> Option<usize> {
+        let (indexed, all) = (self.index.len(), self.collection.len());
+        (indexed < all).then(|| indexed * 100 / all)
+    }
+
     /// Loads all of `source`, for the plain-text modes. Problems are in
     /// [`Library::problems`] (the first thousand) and counted.
     pub fn load_all(source: Source, indexing: Indexing) -> Result<Library, LoadError> {

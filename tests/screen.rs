@@ -206,3 +206,32 @@ fn resizing_keeps_the_reading_position_on_the_same_text() {
     assert_eq!(block_after, block);
     assert!(range_after.start <= range.start && range.start < range_after.end);
 }
+
+#[test]
+fn a_search_while_the_index_is_behind_says_more_may_come() {
+    // Articles loaded, none indexed yet: what the screen shows while the indexer runs.
+    let library = Library::load_all(SAMPLE, Indexing::Skip).expect("sample loads");
+    let mut app = App::with_library(library, ViewOptions::default());
+    app.update(Action::Resize(120, 40));
+    let status = |app: &App| rows(&render(app, 120, 40)).pop().unwrap();
+    assert!(status(&app).contains("索引中 0%"), "{}", status(&app));
+    app.update(Action::StartSearch);
+    for c in "发展".chars() {
+        app.update(Action::SearchInsert(c.to_string()));
+    }
+    let buf = render(&app, 120, 40);
+    let screen = screen_text(&buf);
+    assert!(screen.contains("搜索: 发展 (0+)"), "{screen}");
+    assert!(
+        pane_text(&app, &buf, Pane::List).starts_with("搜索中"),
+        "{screen}"
+    );
+
+    // Once indexed, the same search is exact and the notice is gone.
+    app.library.index = reader::rank::Index::build(&app.library.collection);
+    app.update(Action::SearchDeleteChar);
+    app.update(Action::SearchInsert("展".into()));
+    let screen = screen_text(&render(&app, 120, 40));
+    assert!(screen.contains("搜索: 发展 (3)"), "{screen}");
+    assert!(!status(&app).contains("索引中"), "{}", status(&app));
+}

@@ -114,8 +114,12 @@ fn render_article_row(ctx: Ctx, article: &Article, line: Rect, base: Style, buf:
 /// What an empty list says: still loading, an empty collection, or no match.
 fn render_empty(ctx: Ctx, app: &App, area: Rect, buf: &mut Buffer) {
     let labels = app.labels();
-    let text = if app.search.as_ref().is_some_and(|s| !s.query.is_empty()) {
-        labels.no_results
+    let text = if let Some(s) = app.search.as_ref().filter(|s| !s.query.is_empty()) {
+        if s.results.is_complete() && app.library.indexing().is_none() {
+            labels.no_results
+        } else {
+            labels.searching
+        }
     } else if app.library.collection.is_empty() {
         match app.library.load {
             crate::library::LoadState::Loading(_) => labels.loading,

@@ -29,6 +29,11 @@ pub(super) fn render_status(ctx: Ctx, area: Rect, buf: &mut Buffer) {
     if let LoadState::Failed(e) = &app.library.load {
         alerts.push(e.clone());
     }
+    if let (LoadState::Done, Some(percent)) = (&app.library.load, app.library.indexing()) {
+        // Search and 相关阅读 see only what is indexed so far.
+        let text = format!("  {} {percent}%", labels.indexing);
+        x += draw::put_fit(buf, x, area.y, end - x, &text, ctx.theme.status, ctx.m);
+    }
     if app.library.left_out > 0 {
         alerts.push(format!("{} {}", app.library.left_out, labels.left_out));
     }

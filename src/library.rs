@@ -211,6 +211,7 @@ pub fn spawn_load<T: From<Update> + Send + 'static>(
     let indexer = thread::Builder::new()
         .name("indexer".into())
         .spawn(move || {
+            yield_to_other_threads();
             let mut feed = Feed::new();
             while let Ok(mut articles) = batches.recv() {
                 // Index what has queued up in one go: a segment per small batch costs
@@ -260,6 +261,17 @@ pub fn spawn_load<T: From<Update> + Send + 'static>(
             }))
             .into(),
         );
+    }
+}
+
+/// Lowers the calling thread's scheduling priority, so that on a busy machine the
+/// loader and the app thread, which the user waits for, run first and the index
+/// catches up with what they leave. On Linux the nice value belongs to the thread.
+fn yield_to_other_threads() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority reads no memory; `0` names the calling thread.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
     }
 }
 

@@ -20,6 +20,8 @@
 //! once per run, plus one 1 MB article of corpus text. The set-up prints, to standard
 //! error, the bytes each kind of frame writes to the terminal.
 
+#[path = "support/long_article.rs"]
+mod long_article;
 #[path = "support/screen.rs"]
 mod screen;
 #[path = "../examples/gen/synth/mod.rs"]

@@ -4,6 +4,8 @@
 //! `cargo bench --bench typeset -- --warm-up-time 1 --measurement-time 3`; the
 //! numbers and the machine they came from are in `docs/typesetting.md`.
 
+#[path = "support/long_article.rs"]
+mod long_article;
 #[path = "../tests/typesetting_support/mod.rs"]
 mod support;
 
@@ -12,7 +14,7 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
 use reader::i18n::Lang;
-use reader::model::{Article, ArticleBuilder, BlockKind};
+use reader::model::Article;
 use reader::text::{Document, DocumentOptions, Measure, wrap};
 
 /// The corpus sentences, each set as its own paragraph.
@@ -46,35 +48,12 @@ fn wrap_corpus(c: &mut Criterion) {
     group.finish();
 }
 
-/// An article of about 1 MB: the corpus as paragraphs of five sentences, repeated,
-/// with a heading every ten paragraphs and an image every twenty.
+/// An article of about 1 MB of the corpus (see [`long_article::long_article`]).
 fn big_article() -> Article {
     let sentences: Vec<&str> = support::sentences().collect();
-    let mut b = ArticleBuilder::new();
-    b.id("big")
-        .title("普陀桃浦持续做好地区转型发展大文章")
-        .author("通讯员 陶萱");
-    let mut size = 0;
-    let mut n = 0;
-    while size < 1_000_000 {
-        for chunk in sentences.chunks(5) {
-            if n % 10 == 0 {
-                b.block(
-                    BlockKind::Heading,
-                    "以靠谱的精神,加强科创引领,推动高质量发展",
-                    "",
-                );
-            }
-            if n % 20 == 0 {
-                b.block(BlockKind::Image, "“祁连山路创新产业发展带”地图", "map.jpg");
-            }
-            let text = chunk.concat();
-            size += text.len();
-            b.block(BlockKind::Paragraph, &text, "");
-            n += 1;
-        }
-    }
-    b.build().expect("valid article")
+    long_article::long_article("big", &sentences)
+        .build()
+        .expect("valid article")
 }
 
 fn build_document(c: &mut Criterion) {

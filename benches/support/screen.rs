@@ -13,7 +13,7 @@ use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use reader::app::{Action, App, ViewOptions};
 use reader::library::Library;
-use reader::model::{Article, ArticleBuilder, ArticleIx, BlockKind, Collection, Date};
+use reader::model::{Article, ArticleIx, Collection, Date};
 
 use super::synth::{Options, Size, Synth};
 
@@ -50,42 +50,19 @@ impl Write for Counter {
     }
 }
 
-/// An article of about 1 MB of corpus text: paragraphs of five sentences, a heading
-/// every ten paragraphs, an image every twenty. Dated after every generated article,
-/// so it heads the list.
+/// An article of about 1 MB of corpus text (see [`long_article`]). Dated after every
+/// generated article, so it heads the list.
 pub fn long_article() -> Article {
     let sentences: Vec<&str> = CORPUS
         .iter()
         .flat_map(|c| c.lines())
         .filter(|l| !l.trim().is_empty())
         .collect();
-    let mut b = ArticleBuilder::new();
-    b.id(LONG_ID)
-        .title("普陀桃浦持续做好地区转型发展大文章")
-        .author("通讯员 陶萱")
-        .source("上海普陀")
+    let mut b = super::long_article::long_article(LONG_ID, &sentences);
+    b.source("上海普陀")
         .date(Date::parse("2025-06-30 08:00"))
         .category_level("新闻")
         .category_level("国内");
-    let (mut size, mut n) = (0, 0);
-    while size < 1_000_000 {
-        for chunk in sentences.chunks(5) {
-            if n % 10 == 0 {
-                b.block(
-                    BlockKind::Heading,
-                    "以靠谱的精神，加强科创引领，推动高质量发展",
-                    "",
-                );
-            }
-            if n % 20 == 0 {
-                b.block(BlockKind::Image, "“祁连山路创新产业发展带”地图", "map.jpg");
-            }
-            let text = chunk.concat();
-            size += text.len();
-            b.block(BlockKind::Paragraph, &text, "");
-            n += 1;
-        }
-    }
     b.build().expect("a valid article")
 }
 

@@ -4,15 +4,19 @@
 //! A load runs on two threads besides the caller's: the loader parses and hands each
 //! batch over at once, so the articles can be browsed while the file is still being
 //! read; an indexing thread follows with the search segment of each batch, so search
-//! and 相关阅读 cover what is indexed so far. Updates arrive in order: a batch always
+//! and 相关阅读 cover what is indexed so far, and once the loader is done it shares what
+//! is left with a helper on the other core. Updates arrive in order: a batch always
 //! before its index segment.
 
-use std::sync::mpsc::{self, Sender};
+use std::num::NonZero;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
 use std::thread;
 
 use crate::load::{self, LoadError, LoadEvent, Problem, Progress, Severity, Source};
-use crate::model::{Article, Batch, Collection};
-use crate::rank::{Feed, Index, IndexUpdate, Ranks};
+use crate::model::{Article, ArticleIx, Batch, Collection};
+use crate::rank::{Feed, Index, IndexUpdate, Ranks, index_stretch};
 
 /// Articles the indexing thread gathers from its queue into one segment, at most. A
 /// segment's build holds about 10 bytes of scratch per character of its articles: at
@@ -207,29 +211,16 @@ pub fn spawn_load<T: From<Update> + Send + 'static>(
     tx: Sender<T>,
 ) {
     let (to_indexer, batches) = mpsc::channel::<Vec<Article>>();
+    let loaded = Arc::new(AtomicBool::new(false));
     let index_tx = tx.clone();
-    let indexer = thread::Builder::new()
-        .name("indexer".into())
-        .spawn(move || {
-            yield_to_other_threads();
-            let mut feed = Feed::new();
-            while let Ok(mut articles) = batches.recv() {
-                // Index what has queued up in one go: a segment per small batch costs
-                // half again as much to build and merge.
-                while articles.len() < INDEX_BATCH {
-                    match batches.try_recv() {
-                        Ok(more) => articles.extend(more),
-                        Err(_) => break,
-                    }
-                }
-                let update = feed.add(&articles);
-                drop(articles);
-                release_scratch();
-                if index_tx.send(Update::Indexed(update).into()).is_err() {
-                    return;
-                }
-            }
-        });
+    let indexer = thread::Builder::new().name("indexer".into()).spawn({
+        let loaded = Arc::clone(&loaded);
+        move || {
+            index_in_background(&batches, &loaded, |update| {
+                index_tx.send(Update::Indexed(update).into()).is_ok()
+            });
+        }
+    });
     let loader = thread::Builder::new().name("loader".into()).spawn({
         let tx = tx.clone();
         move || {
@@ -250,6 +241,7 @@ pub fn spawn_load<T: From<Update> + Send + 'static>(
                 delivered
             });
             drop(to_indexer);
+            loaded.store(true, Ordering::Release);
             let _ = tx.send(Update::Finished(result).into());
         }
     });
@@ -262,6 +254,84 @@ pub fn spawn_load<T: From<Update> + Send + 'static>(
             .into(),
         );
     }
+}
+
+/// Indexes the batches the loader queues, sending each segment to the app; stops when
+/// `send` fails (the app is gone). Once `loaded` says the loader is done, whatever is
+/// still queued is indexed on two threads.
+fn index_in_background(
+    batches: &Receiver<Vec<Article>>,
+    loaded: &AtomicBool,
+    mut send: impl FnMut(IndexUpdate) -> bool,
+) {
+    yield_to_other_threads();
+    let mut feed = Feed::new();
+    while let Ok(mut articles) = batches.recv() {
+        if loaded.load(Ordering::Acquire) {
+            // The loader let go of the queue before it said so: this ends.
+            articles.extend(batches.iter().flatten());
+            return index_the_rest(feed, &articles, send);
+        }
+        // Index what has queued up in one go: a segment per small batch costs half
+        // again as much to build and merge.
+        while articles.len() < INDEX_BATCH {
+            match batches.try_recv() {
+                Ok(more) => articles.extend(more),
+                Err(_) => break,
+            }
+        }
+        let update = feed.add(&articles);
+        drop(articles);
+        release_scratch();
+        if !send(update) {
+            return;
+        }
+    }
+}
+
+/// Indexes the articles left when the loader is done: the first half on this thread,
+/// its segments sent as they are built, and the second half on a helper, its segments
+/// sent after. Both build small batches and take turns to merge, so that together they
+/// hold no more scratch memory than one thread does.
+fn index_the_rest(mut feed: Feed, rest: &[Article], mut send: impl FnMut(IndexUpdate) -> bool) {
+    // Smaller batches mean more merging, but two threads building at once must not
+    // raise the peak memory: at 100,000 articles half batches took it from 1.47x to
+    // 1.50x the file, quarter batches leave it where one thread has it.
+    const TAIL_BATCH: usize = INDEX_BATCH / 4;
+    let cores = thread::available_parallelism().map_or(1, NonZero::get);
+    let split = if cores > 1 && rest.len() >= 2 * INDEX_BATCH {
+        (rest.len() / 2).next_multiple_of(TAIL_BATCH)
+    } else {
+        rest.len()
+    };
+    let (mine, theirs) = rest.split_at(split);
+    let their_first = ArticleIx(feed.position().0 + split as u32);
+    let merging = Mutex::new(());
+    thread::scope(|s| {
+        let helper = (!theirs.is_empty()).then(|| {
+            s.spawn(|| {
+                yield_to_other_threads();
+                index_stretch(their_first, theirs, TAIL_BATCH, &merging)
+            })
+        });
+        for chunk in mine.chunks(TAIL_BATCH) {
+            let update = feed.add_beside_others(chunk, &merging);
+            release_scratch();
+            if !send(update) {
+                return;
+            }
+        }
+        if let Some(helper) = helper {
+            let segments = helper
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            for update in segments {
+                if !send(update) {
+                    return;
+                }
+            }
+        }
+    });
 }
 
 /// Lowers the calling thread's scheduling priority, so that on a busy machine the

@@ -4,7 +4,10 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use reader::library::{Indexing, Library, spawn_load};
 use reader::load::{LoadEvent, Progress, Severity, Source, load, stream};
+use reader::model::ArticleIx;
+use reader::rank::Index;
 
 const ARTICLES: usize = 20_000;
 const CORPUS: &str = include_str!("fixtures/corpus/ud-zh-gsdsimp-test.txt");
@@ -198,4 +201,32 @@ fn load_events_can_be_sent_to_another_thread() {
     assert_send::<LoadEvent>();
     assert_send::<reader::load::LoadError>();
     assert_send::<Source>();
+}
+
+#[test]
+fn the_screens_load_indexes_every_article_as_one_pass_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.json");
+    write_collection(&path, false, ARTICLES);
+    // As the session loads: articles first, the index following on its own threads
+    // (the loader finishes long before the index, so most of it is built by two).
+    let mut library = Library::new("big.json".into());
+    let (tx, rx) = std::sync::mpsc::channel();
+    spawn_load(Source::Path(path), Indexing::Search, tx);
+    for update in rx {
+        library.apply(update);
+    }
+    let c = &library.collection;
+    assert_eq!(c.len(), ARTICLES - ARTICLES / 1000);
+    assert_eq!(library.index.len(), c.len());
+    assert_eq!(library.indexing(), None);
+    let whole = Index::build(c);
+    for query in ["的", "中国", "发展", "2024", "不存在的词语"] {
+        let got = library.index.search(c, query);
+        assert!(got.is_complete());
+        assert_eq!(got.hits, whole.search(c, query).hits, "{query:?}");
+    }
+    assert!(library.index.search(c, "的").hits.len() > ARTICLES / 2);
+    let last = ArticleIx(c.len() as u32 - 1);
+    assert_eq!(library.index.related(c, last, 8).len(), 8);
 }

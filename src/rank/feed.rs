@@ -9,7 +9,7 @@
 //! instead of a hundred: lookups visit each segment, and a bigram common to many
 //! segments is stored once per segment.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use super::segment::Segment;
 use crate::model::{Article, ArticleIx};
@@ -52,12 +52,26 @@ impl Feed {
         }
     }
 
+    /// Where the next batch starts.
+    pub fn position(&self) -> ArticleIx {
+        ArticleIx(self.next)
+    }
+
     /// Indexes the next batch (in collection order, none skipped) and returns the
     /// update for the app's index.
     pub fn add(&mut self, articles: &[Article]) -> IndexUpdate {
+        self.add_beside_others(articles, &Mutex::new(()))
+    }
+
+    /// [`Feed::add`] for feeds that index beside each other: builds run side by side,
+    /// but the merges of all feeds sharing `merging` take turns, so the memory of only
+    /// one merge's new segment is taken at a time.
+    pub fn add_beside_others(&mut self, articles: &[Article], merging: &Mutex<()>) -> IndexUpdate {
         let first = ArticleIx(self.next);
         self.next += articles.len() as u32;
-        self.tail.push((first, Arc::new(Segment::build(articles))));
+        let built = Arc::new(Segment::build(articles));
+        let _turn = merging.lock().unwrap_or_else(PoisonError::into_inner);
+        self.tail.push((first, built));
         while let [.., (older_first, older), (_, newer)] = self.tail.as_slice() {
             if older.len() > newer.len() || older.len() + newer.len() > MAX_MERGED {
                 break;
@@ -76,6 +90,28 @@ impl Feed {
         let (first, segment) = self.tail.last().cloned().expect("just pushed");
         IndexUpdate { first, segment }
     }
+}
+
+/// Indexes `articles`, the collection's articles from `first` on, apart from the ones
+/// before them: batches of `batch`, merged as a [`Feed`] merges them. Returns the
+/// segments that cover them in order, each to be pushed where the index ends.
+/// Feeds indexing stretches beside each other share `merging` (see
+/// [`Feed::add_beside_others`]).
+pub fn index_stretch(
+    first: ArticleIx,
+    articles: &[Article],
+    batch: usize,
+    merging: &Mutex<()>,
+) -> Vec<IndexUpdate> {
+    let mut feed = Feed::starting_at(first);
+    let mut segments: Vec<IndexUpdate> = Vec::new();
+    for chunk in articles.chunks(batch) {
+        let update = feed.add_beside_others(chunk, merging);
+        // A merged segment replaces the ones it was merged from.
+        segments.retain(|seg| seg.first < update.first);
+        segments.push(update);
+    }
+    segments
 }
 
 #[cfg(test)]

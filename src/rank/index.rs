@@ -3,10 +3,10 @@
 
 use std::num::NonZero;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::thread;
 
-use super::feed::{Feed, IndexUpdate};
+use super::feed::{IndexUpdate, index_stretch};
 use super::fold::Purity;
 use super::postings::{Key, List, keys_starting};
 use super::segment::Segment;
@@ -104,21 +104,15 @@ impl Index {
             .div_ceil(threads)
             .next_multiple_of(BUILD_CHUNK)
             .max(BUILD_CHUNK);
+        let merging = Mutex::new(());
         let stretches: Vec<Vec<IndexUpdate>> = thread::scope(|s| {
             let workers: Vec<_> = articles
                 .chunks(stretch)
                 .enumerate()
                 .map(|(i, part)| {
-                    s.spawn(move || {
-                        let mut feed = Feed::starting_at(ArticleIx((i * stretch) as u32));
-                        let mut segments: Vec<IndexUpdate> = Vec::new();
-                        for chunk in part.chunks(BUILD_CHUNK) {
-                            let update = feed.add(chunk);
-                            segments.retain(|seg| seg.first < update.first);
-                            segments.push(update);
-                        }
-                        segments
-                    })
+                    let first = ArticleIx((i * stretch) as u32);
+                    let merging = &merging;
+                    s.spawn(move || index_stretch(first, part, BUILD_CHUNK, merging))
                 })
                 .collect();
             workers

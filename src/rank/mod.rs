@@ -18,7 +18,7 @@ mod scan;
 mod search;
 mod segment;
 
-pub use feed::{Feed, IndexUpdate, MAX_MERGED};
+pub use feed::{Feed, IndexUpdate, MAX_MERGED, index_stretch};
 pub use highlight::{match_ranges, snippet};
 pub use index::{Index, IndexStats};
 pub use order::{Ranked, Ranks};

@@ -51,14 +51,14 @@ pub struct Cluster {
 }
 
 /// Grades the cluster boundaries of a text.
-pub struct Analyzer<'a, O> {
+pub struct Analyzer<'a> {
     text: &'a str,
     clusters: Clusters<'a>,
     measure: Measure,
-    opportunities: O,
+    opportunities: Opportunities<'a>,
     next_opportunity: usize,
-    /// First and last character of the previous cluster.
-    prev: Option<(char, char)>,
+    /// Last character of the previous cluster (none at the start of a line).
+    prev: Option<char>,
     /// Last character of the cluster before the previous one.
     before_prev: char,
     /// First character of the last cluster that is neither a space nor zero-width.
@@ -67,7 +67,7 @@ pub struct Analyzer<'a, O> {
 }
 
 /// An analyzer for `text`.
-pub fn analyze(text: &str, measure: Measure) -> Analyzer<'_, impl Iterator<Item = usize> + '_> {
+pub fn analyze(text: &str, measure: Measure) -> Analyzer<'_> {
     Analyzer {
         text,
         clusters: Clusters::new(text),
@@ -81,7 +81,7 @@ pub fn analyze(text: &str, measure: Measure) -> Analyzer<'_, impl Iterator<Item 
     }
 }
 
-impl<O: Iterator<Item = usize>> Analyzer<'_, O> {
+impl Analyzer<'_> {
     fn grade(
         &mut self,
         (start, end): (usize, usize),
@@ -89,7 +89,7 @@ impl<O: Iterator<Item = usize>> Analyzer<'_, O> {
         width: usize,
         space: bool,
     ) -> Break {
-        let Some((_, last)) = self.prev else {
+        let Some(last) = self.prev else {
             return Break::Never;
         };
         while self.next_opportunity < start {
@@ -142,12 +142,12 @@ impl<O: Iterator<Item = usize>> Analyzer<'_, O> {
     }
 }
 
-impl<O: Iterator<Item = usize>> Iterator for Analyzer<'_, O> {
+impl Iterator for Analyzer<'_> {
     type Item = Cluster;
 
     #[inline]
     fn next(&mut self) -> Option<Cluster> {
-        let piece = self.clusters.next_piece()?;
+        let piece = self.clusters.next()?;
         let Piece {
             start, end, first, ..
         } = piece;
@@ -171,8 +171,8 @@ impl<O: Iterator<Item = usize>> Iterator for Analyzer<'_, O> {
             self.before_prev = '\0';
             self.last_visible = '\0';
         } else {
-            self.before_prev = self.prev.map_or('\0', |(_, l)| l);
-            self.prev = Some((first, last));
+            self.before_prev = self.prev.unwrap_or('\0');
+            self.prev = Some(last);
             if !space && width > 0 {
                 self.last_visible = first;
             }

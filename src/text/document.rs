@@ -105,7 +105,6 @@ pub struct Document {
     /// Index of the first line of each body block (of the next line, for a block that
     /// sets no lines), for finding the line that shows a search match.
     block_start: Vec<u32>,
-    scratch: Vec<Range<usize>>,
 }
 
 /// Joins `fields` with spaces into as few lines of `width` as keep each field whole
@@ -142,15 +141,17 @@ impl Document {
             marker: labels.image.to_owned(),
             lines: Vec::new(),
             block_start: Vec::with_capacity(article.block_count()),
-            scratch: Vec::new(),
         };
+        // Line ranges of the text being set, reused from one text to the next.
+        let ranges = &mut Vec::new();
         let mut crumb = format!("{}{}", labels.location, labels.home);
         for p in path {
             crumb.push_str(" > ");
             crumb.push_str(p);
         }
-        doc.push_own(LineKind::Breadcrumb, &crumb, Align::Left);
-        doc.push(&Set::plain(LineKind::Title, Origin::Title, article.title()).align(Align::Centre));
+        doc.push_own(LineKind::Breadcrumb, &crumb, Align::Left, ranges);
+        let title = Set::plain(LineKind::Title, Origin::Title, article.title());
+        doc.push(&title.align(Align::Centre), ranges);
         let date = article.date().map(|d| d.to_string()).unwrap_or_default();
         let mut fields = vec![
             format!("{}{date}", labels.date),
@@ -160,7 +161,7 @@ impl Document {
             fields.push(format!("{}{}", labels.editor, article.editor()));
         }
         for line in pack_fields(&fields, width, measure) {
-            doc.push_own(LineKind::Meta, &line, Align::Centre);
+            doc.push_own(LineKind::Meta, &line, Align::Centre, ranges);
         }
 
         // Leads that would leave less than one wide character of room are dropped.
@@ -197,7 +198,7 @@ impl Document {
             };
             doc.push_blank();
             doc.block_start.push(doc.lines.len() as u32);
-            doc.push(&set);
+            doc.push(&set, ranges);
         }
         if !article.author().is_empty() {
             doc.push_blank();
@@ -205,9 +206,9 @@ impl Document {
                 LineKind::Byline,
                 &format!("（{}）", article.author()),
                 Align::Right,
+                ranges,
             );
         }
-        doc.scratch = Vec::new();
         doc
     }
 
@@ -221,24 +222,31 @@ impl Document {
         });
     }
 
-    fn push_own(&mut self, kind: LineKind, text: &str, align: Align) {
+    fn push_own(
+        &mut self,
+        kind: LineKind,
+        text: &str,
+        align: Align,
+        ranges: &mut Vec<Range<usize>>,
+    ) {
         let set = Set::plain(kind, Origin::Own, text).align(align);
-        self.push(&Set {
+        let set = Set {
             base: self.own.len(),
             ..set
-        });
+        };
+        self.push(&set, ranges);
         self.own.push_str(text);
     }
 
-    fn push(&mut self, set: &Set) {
+    /// Sets `set` into lines; `ranges` is scratch space.
+    fn push(&mut self, set: &Set, ranges: &mut Vec<Range<usize>>) {
         let DocumentOptions { width, measure, .. } = self.options;
-        let mut ranges = std::mem::take(&mut self.scratch);
         ranges.clear();
         // Later lines have `rest` cells less room: wrap at the narrower measure and
         // give the first line back the difference.
         let room = width - set.rest;
         let first = set.first.saturating_sub(set.rest);
-        wrap_into(set.text, room, first, measure, &mut ranges);
+        wrap_into(set.text, room, first, measure, ranges);
         for (i, r) in ranges.iter().enumerate() {
             let inset = if i == 0 { set.first } else { set.rest };
             let lead = match set.align {
@@ -255,7 +263,6 @@ impl Document {
                 range: (set.base + r.start) as u32..(set.base + r.end) as u32,
             });
         }
-        self.scratch = ranges;
     }
 
     /// The options it was laid out with.

@@ -69,14 +69,13 @@ impl<'a> Opportunities<'a> {
         } else {
             run_end
         };
-        // The window's own end is a real break only at the end of the text.
-        let last = if run_end < text.len() { run_end } else { end };
         self.pending.clear();
         self.pending.extend(
             SEGMENTER
                 .segment_str(&text[start..end])
                 .map(|b| start + b)
-                .filter(|&b| b > start && b <= last),
+                // The window's own end (past the ideograph after it) is no break.
+                .filter(|&b| b > start && b <= run_end),
         );
         self.pending.reverse();
         self.pos = run_end;

@@ -172,6 +172,7 @@ fn event_loop(app: &mut App, term: &mut Term, rx: &Receiver<Event>) -> Result<u8
                 });
             }
         }
+        app.catch_up();
     }
 }
 

@@ -1,9 +1,10 @@
 //! The app's `update`, fed actions the way keys would, on the sample collection.
 
 use reader::app::{Action, App, Exit, Pane, ViewOptions};
-use reader::library::{Indexing, Library};
+use reader::library::{Indexing, Library, Update};
 use reader::load::SAMPLE;
 use reader::model::ArticleIx;
+use reader::rank::{IndexUpdate, Segment};
 
 fn sample_app() -> App {
     let library = Library::load_all(SAMPLE, Indexing::Search).expect("sample loads");
@@ -177,4 +178,44 @@ fn n_without_a_search_says_how_to_search() {
     let mut app = sample_app();
     app.update(Action::NextMatch);
     assert!(app.message.as_deref().unwrap().contains('/'));
+}
+
+#[test]
+fn a_growing_index_keeps_the_selected_hit_and_is_applied_once_per_burst() {
+    // Articles loaded, the index arriving in pieces as the background load sends it.
+    let library = Library::load_all(SAMPLE, Indexing::Skip).expect("sample loads");
+    let mut app = App::with_library(library, ViewOptions::default());
+    app.update(Action::Resize(120, 40));
+    let articles = app.library.collection.articles().to_vec();
+    let indexed = |app: &mut App, range: std::ops::Range<usize>| {
+        let segment = Segment::build(&articles[range.clone()]);
+        app.on_update(Update::Indexed(IndexUpdate {
+            first: ArticleIx(range.start as u32),
+            segment: segment.into(),
+        }));
+    };
+    indexed(&mut app, 0..2);
+    type_query(&mut app, "发");
+    let hits = |app: &App| -> Vec<ArticleIx> {
+        let s = app.search.as_ref().unwrap();
+        s.results.hits.iter().map(|h| h.article).collect()
+    };
+    let before = hits(&app);
+    assert_eq!(before.len(), 2, "{before:?}");
+    app.update(Action::MoveDown);
+    let chosen = before[1];
+    assert_eq!(app.search.as_ref().unwrap().cursor.selected, 1);
+
+    // The rest comes in one burst: nothing changes until catch_up.
+    indexed(&mut app, 2..5);
+    indexed(&mut app, 5..8);
+    assert_eq!(hits(&app), before, "applied before the burst is over");
+    app.catch_up();
+    let after = hits(&app);
+    assert!(after.len() > before.len(), "{before:?} → {after:?}");
+    // A title hit arrived above it, so the chosen hit moved down a row, and the
+    // selection with it.
+    assert_ne!(after[1], chosen, "{after:?}");
+    let s = app.search.as_ref().unwrap();
+    assert_eq!(after[s.cursor.selected], chosen);
 }

@@ -139,6 +139,17 @@ pub struct App {
     /// Set when the session should end.
     pub exit: Option<Exit>,
     size: Rect,
+    /// What load updates have made out of date since [`App::catch_up`] last ran.
+    stale: Stale,
+}
+
+/// What a burst of load updates leaves to recompute, once for the burst.
+#[derive(Clone, Copy, Debug, Default)]
+struct Stale {
+    /// Articles arrived: the tree, the lists and 相关阅读.
+    views: bool,
+    /// More is indexed: the search on show and 相关阅读.
+    index: bool,
 }
 
 impl App {
@@ -168,6 +179,7 @@ impl App {
             message: None,
             exit: None,
             size: Rect::default(),
+            stale: Stale::default(),
         };
         app.refresh_views();
         app
@@ -194,14 +206,27 @@ impl App {
         self.tree.selected().unwrap_or(CategoryTree::ROOT)
     }
 
-    /// Takes one step of a running load.
+    /// Takes one step of a running load. What it makes out of date is recomputed by
+    /// [`App::catch_up`], once for all the updates that came together.
     pub fn on_update(&mut self, update: Update) {
         match self.library.apply(update) {
             Change::Status => {}
-            Change::Articles => self.refresh_views(),
-            Change::Index => {
-                // More is searchable: a search on show and 相关阅读 may have more to say.
-                self.rerun_search();
+            Change::Articles => self.stale.views = true,
+            Change::Index => self.stale.index = true,
+        }
+    }
+
+    /// Recomputes what the updates taken since the last call made out of date. The
+    /// session calls it before drawing; [`App::update`] calls it before acting.
+    pub fn catch_up(&mut self) {
+        let stale = std::mem::take(&mut self.stale);
+        if stale.views {
+            self.refresh_views();
+        }
+        if stale.index {
+            // More is searchable: a search on show and 相关阅读 may have more to say.
+            self.rerun_search();
+            if !stale.views {
                 self.refresh_related();
             }
         }

@@ -17,6 +17,7 @@ impl App {
     /// Carries out `action`. Returns a follow-up action for the caller to feed back, if
     /// any. Does no I/O: suspending and redrawing are the terminal's part.
     pub fn update(&mut self, action: Action) -> Option<Action> {
+        self.catch_up();
         if !matches!(action, Action::Tick | Action::Resize(..)) {
             self.message = None;
         }
@@ -195,15 +196,24 @@ impl App {
     /// Runs the search on show again (new query, or more of the collection indexed),
     /// for one slice of time; [`Action::Tick`] continues it.
     pub(super) fn rerun_search(&mut self) {
+        let height = self.pane_height(Pane::List);
         let Some(search) = &mut self.search else {
             return;
         };
         let lib = &self.library;
+        // Below the first row, the selected hit stays selected if it is found again.
+        let selected = search.cursor.selected;
+        let keep = search.results.hits.get(selected).filter(|_| selected > 0);
+        let keep = keep.map(|hit| hit.article);
         let budget = Budget::Until(Instant::now() + SEARCH_SLICE);
         search.results = lib
             .index
             .start_search(&lib.collection, &search.query, budget);
-        let height = self.screen.inner(Pane::List).map_or(1, |r| r.height.into());
+        if let Some(row) =
+            keep.and_then(|a| search.results.hits.iter().position(|h| h.article == a))
+        {
+            search.cursor.selected = row;
+        }
         search
             .cursor
             .keep_visible(search.results.hits.len(), height);

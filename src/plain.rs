@@ -155,9 +155,12 @@ fn lead_text(kind: LineKind, cells: usize) -> String {
 /// every article is read once.
 pub fn search(c: &Collection, query: &str, out: &mut dyn Write) -> io::Result<usize> {
     let hits = crate::rank::scan(c, query);
+    let Some(matcher) = crate::rank::Matcher::new(query) else {
+        return Ok(0);
+    };
     for hit in &hits {
         let article = c.get(hit.article);
-        let snippet = crate::rank::snippet(article, query, SNIPPET_CHARS);
+        let snippet = crate::rank::snippet(article, &matcher, SNIPPET_CHARS);
         writeln!(out, "{}\t{}\t{snippet}", article.id(), article.title())?;
     }
     Ok(hits.len())

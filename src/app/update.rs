@@ -278,18 +278,13 @@ impl App {
             return;
         };
         let article = self.library.collection.get(reading.article);
-        let matches = if query.is_empty() {
-            Vec::new()
-        } else {
-            article
+        let matches = match rank::Matcher::new(query) {
+            None => Vec::new(),
+            Some(matcher) => article
                 .blocks()
                 .enumerate()
-                .flat_map(|(n, b)| {
-                    rank::match_ranges(b.text, query)
-                        .into_iter()
-                        .map(move |r| (n, r))
-                })
-                .collect()
+                .flat_map(|(n, b)| matcher.ranges(b.text).into_iter().map(move |r| (n, r)))
+                .collect(),
         };
         reading.set_matches(matches);
         reading.current_match = None;

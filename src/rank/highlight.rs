@@ -9,43 +9,57 @@ use super::fold::fold_with;
 use super::query::Query;
 use crate::model::Article;
 
-/// The byte ranges of `text` that match `query` under search folding (NFKC, lowercase,
-/// query trimmed), in order, never overlapping. A range covers whole characters of the
-/// original text — for a match inside a character that folds to several (`ﬁ` → `fi`),
-/// the whole character.
+/// The byte ranges of `text` that match `query` under search folding: see
+/// [`Matcher::ranges`]. For many texts, make the [`Matcher`] once.
 pub fn match_ranges(text: &str, query: &str) -> Vec<Range<usize>> {
-    let Some(q) = Query::new(query) else {
-        return Vec::new();
-    };
-    let needle = q.folded().as_bytes();
-    let mut folded = String::with_capacity(text.len());
-    // Per folded character: where it starts in `folded`, and its original cluster.
-    let mut origin: Vec<(u32, u32, u32)> = Vec::with_capacity(text.len() / 2);
-    fold_with(text, |c, r| {
-        origin.push((folded.len() as u32, r.start as u32, r.end as u32));
-        folded.push(c);
-    });
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for m in memmem::find_iter(folded.as_bytes(), needle) {
-        let first = origin.partition_point(|o| (o.0 as usize) < m);
-        let last = origin.partition_point(|o| (o.0 as usize) < m + needle.len()) - 1;
-        let range = origin[first].1 as usize..origin[last].2 as usize;
-        match out.last_mut() {
-            Some(prev) if range.start < prev.end => prev.end = prev.end.max(range.end),
-            _ => out.push(range),
-        }
+    Matcher::new(query).map_or_else(Vec::new, |m| m.ranges(text))
+}
+
+/// A query folded once, for finding its matches in many texts.
+#[derive(Debug)]
+pub struct Matcher(Query);
+
+impl Matcher {
+    /// `None` when the query has nothing to look for.
+    pub fn new(query: &str) -> Option<Matcher> {
+        Query::new(query).map(Matcher)
     }
-    out
+
+    /// The byte ranges of `text` that match under search folding (NFKC, lowercase,
+    /// query trimmed), in order, never overlapping. A range covers whole characters of
+    /// the original text — for a match inside a character that folds to several
+    /// (`ﬁ` → `fi`), the whole character.
+    pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
+        let needle = self.0.folded().as_bytes();
+        let mut folded = String::with_capacity(text.len());
+        // Per folded character: where it starts in `folded`, and its original cluster.
+        let mut origin: Vec<(u32, u32, u32)> = Vec::with_capacity(text.len() / 2);
+        fold_with(text, |c, r| {
+            origin.push((folded.len() as u32, r.start as u32, r.end as u32));
+            folded.push(c);
+        });
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for m in memmem::find_iter(folded.as_bytes(), needle) {
+            let first = origin.partition_point(|o| (o.0 as usize) < m);
+            let last = origin.partition_point(|o| (o.0 as usize) < m + needle.len()) - 1;
+            let range = origin[first].1 as usize..origin[last].2 as usize;
+            match out.last_mut() {
+                Some(prev) if range.start < prev.end => prev.end = prev.end.max(range.end),
+                _ => out.push(range),
+            }
+        }
+        out
+    }
 }
 
 /// One line of at most about `max_chars` characters around the first match of `query`
 /// in the article's summary or body, for `--search` output: white space (newlines and
 /// tabs included) collapsed to single spaces, `…` where text was cut. When only the
 /// title matches, the start of the excerpt.
-pub fn snippet(article: &Article, query: &str, max_chars: usize) -> String {
+pub fn snippet(article: &Article, query: &Matcher, max_chars: usize) -> String {
     let fields = std::iter::once(article.summary()).chain(article.blocks().map(|b| b.text));
     for text in fields {
-        if let Some(m) = match_ranges(text, query).into_iter().next() {
+        if let Some(m) = query.ranges(text).into_iter().next() {
             return window(text, m, max_chars);
         }
     }
@@ -110,6 +124,10 @@ mod tests {
         assert_eq!(match_ranges(text, "f"), [0..3, 3..6]);
     }
 
+    fn matcher(query: &str) -> Matcher {
+        Matcher::new(query).expect("a query")
+    }
+
     #[test]
     fn snippets_are_one_line_around_the_match() {
         let mut b = ArticleBuilder::new();
@@ -119,13 +137,13 @@ mod tests {
             "",
         );
         let a = b.build().unwrap();
-        let s = snippet(&a, "上海", 12);
+        let s = snippet(&a, &matcher("上海"), 12);
         assert!(s.contains("上海"), "{s}");
         assert!(!s.contains(['\n', '\t']), "{s}");
         assert!(s.ends_with('…'), "{s}");
-        assert_eq!(snippet(&a, "标题", 5), "第一行 第…");
+        assert_eq!(snippet(&a, &matcher("标题"), 5), "第一行 第…");
         assert_eq!(
-            snippet(&a, "第一", 100),
+            snippet(&a, &matcher("第一"), 100),
             a.block(0).unwrap().text.replace(['\n', '\t'], " ")
         );
     }

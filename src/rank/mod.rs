@@ -19,7 +19,7 @@ mod search;
 mod segment;
 
 pub use feed::{Feed, IndexUpdate, MAX_MERGED, index_stretch};
-pub use highlight::{match_ranges, snippet};
+pub use highlight::{Matcher, match_ranges, snippet};
 pub use index::{Index, IndexStats};
 pub use order::{Ranked, Ranks};
 pub use related::{BODY_TERMS, MAX_SHARE};

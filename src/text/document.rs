@@ -317,10 +317,8 @@ impl Document {
             .get(block + 1)
             .map_or(self.lines.len(), |&e| e as usize);
         let lines = &self.lines[start..end];
-        let ours = lines
-            .iter()
-            .take_while(|l| l.origin == Origin::Block(block as u32))
-            .count();
+        // The block's own lines come first, then the blank line before the next one.
+        let ours = lines.partition_point(|l| l.origin == Origin::Block(block as u32));
         if ours == 0 {
             return None;
         }

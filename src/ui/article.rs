@@ -58,10 +58,15 @@ fn render_line(
         return;
     };
     let mut at = 0;
-    for (n, (b, m)) in reading.matches.iter().enumerate() {
-        if *b != *block || m.end <= range.start || m.start >= range.end {
-            continue;
-        }
+    // Matches are in text order and do not overlap: skip to the first that ends inside
+    // this line, so a frame never walks the matches of the whole article.
+    let first = reading
+        .matches
+        .partition_point(|(b, m)| (*b, m.end) <= (*block, range.start));
+    let on_line = reading.matches[first..]
+        .iter()
+        .take_while(|(b, m)| *b == *block && m.start < range.end);
+    for (n, (_, m)) in (first..).zip(on_line) {
         let hl = clip(m, range);
         let current = reading.current_match == Some(n);
         let hl_style = if current {

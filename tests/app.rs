@@ -1,6 +1,6 @@
 //! The app's `update`, fed actions the way keys would, on the sample collection.
 
-use reader::app::{Action, App, Exit, Pane, ViewOptions};
+use reader::app::{Action, App, Exit, Pane, ViewOptions, keymap};
 use reader::library::{Indexing, Library, Update};
 use reader::load::SAMPLE;
 use reader::model::ArticleIx;
@@ -169,6 +169,13 @@ fn help_opens_scrolls_and_closes() {
     assert_eq!(app.help, Some(1));
     // While help is open, movement scrolls the help, not the list.
     assert_eq!(app.list.cursor.selected, 0);
+    // The end is where the last row shows at the bottom (the overlay is the screen's
+    // height less four), so one key up from there moves the view at once.
+    app.update(Action::MoveBottom);
+    let last = keymap::help_rows() - (40 - 4);
+    assert_eq!(app.help, Some(last));
+    app.update(Action::MoveUp);
+    assert_eq!(app.help, Some(last - 1));
     app.update(Action::ToggleHelp);
     assert_eq!(app.help, None);
 }

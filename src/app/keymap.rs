@@ -49,6 +49,16 @@ pub enum Scope {
     Help,
 }
 
+impl Scope {
+    /// The order the help overlay lists the scopes in, each under a heading.
+    pub const HELP_ORDER: [Scope; 4] = [Scope::Browse, Scope::Search, Scope::Help, Scope::Always];
+}
+
+/// Rows of the help overlay: a heading per scope and a row per binding.
+pub fn help_rows() -> usize {
+    Scope::HELP_ORDER.len() + KEYMAP.len()
+}
+
 /// One row of the keymap.
 #[derive(Debug)]
 pub struct Binding {

@@ -4,7 +4,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::layout::Rect;
 
-use super::keymap::KEYMAP;
+use super::keymap;
 use super::search::Saved;
 use super::{Action, App, Exit, Pane, Reading, Search};
 use crate::model::ArticleIx;
@@ -72,9 +72,10 @@ impl App {
     }
 
     fn move_by(&mut self, delta: isize) {
-        if let Some(offset) = &mut self.help {
-            let last = KEYMAP.len();
-            *offset = offset.saturating_add_signed(delta).min(last);
+        if let Some(offset) = self.help {
+            // The last offset that still fills the overlay, as it is drawn.
+            let last = keymap::help_rows().saturating_sub(self.page());
+            self.help = Some(offset.saturating_add_signed(delta).min(last));
             return;
         }
         let height = self.visible_entries(self.focus);

@@ -29,7 +29,7 @@ fn scope_name(scope: Scope, lang: Lang) -> &'static str {
 
 fn rows(lang: Lang) -> Vec<Row> {
     let mut rows = Vec::new();
-    for scope in [Scope::Browse, Scope::Search, Scope::Help, Scope::Always] {
+    for scope in Scope::HELP_ORDER {
         rows.push(Row::Heading(scope_name(scope, lang)));
         for b in KEYMAP.iter().filter(|b| b.scope == scope) {
             rows.push(Row::Binding(b.keys_label(), b.describe(lang)));

@@ -13,8 +13,8 @@ use crate::load::{LoadError, Source};
 use crate::term::{self, Signal, Term, TermError, TermEvent};
 
 /// How long start-up waits for a small collection to finish loading, so that a broken
-/// file is reported before the terminal is touched. Larger files show the screen at
-/// once and load on behind it.
+/// file is reported before the terminal is touched. Larger files show the screen once
+/// this has passed and load on behind it.
 const EARLY_LOAD_WAIT: Duration = Duration::from_millis(60);
 
 /// How soon an unfinished search continues when no event comes.

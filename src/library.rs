@@ -210,32 +210,39 @@ pub fn spawn_load<T: From<Update> + Send + 'static>(
     indexing: Indexing,
     tx: Sender<T>,
 ) {
-    let (to_indexer, batches) = mpsc::channel::<Vec<Article>>();
     let loaded = Arc::new(AtomicBool::new(false));
-    let index_tx = tx.clone();
-    let indexer = thread::Builder::new().name("indexer".into()).spawn({
-        let loaded = Arc::clone(&loaded);
-        move || {
-            index_in_background(&batches, &loaded, |update| {
-                index_tx.send(Update::Indexed(update).into()).is_ok()
-            });
+    let to_indexer = match indexing {
+        Indexing::Skip => None,
+        Indexing::Search => {
+            let (to_indexer, batches) = mpsc::channel::<Vec<Article>>();
+            let index_tx = tx.clone();
+            let loaded = Arc::clone(&loaded);
+            let spawned = thread::Builder::new()
+                .name("indexer".into())
+                .spawn(move || {
+                    index_in_background(&batches, &loaded, |update| {
+                        index_tx.send(Update::Indexed(update).into()).is_ok()
+                    });
+                });
+            if let Err(e) = spawned {
+                return no_thread(&tx, &e);
+            }
+            Some(to_indexer)
         }
-    });
-    let loader = thread::Builder::new().name("loader".into()).spawn({
+    };
+    let spawned = thread::Builder::new().name("loader".into()).spawn({
         let tx = tx.clone();
         move || {
             let result = load::stream(&source, &mut |event| {
                 // The indexer gets its own copy of the batch (the text is shared, not
                 // copied), so the articles can be browsed at once while their segment
                 // is built.
-                let copy = match &event {
-                    LoadEvent::Batch(Batch { articles }) if indexing == Indexing::Search => {
-                        Some(articles.clone())
-                    }
+                let copy = match (&event, &to_indexer) {
+                    (LoadEvent::Batch(Batch { articles }), Some(_)) => Some(articles.clone()),
                     _ => None,
                 };
                 let delivered = tx.send(Update::Load(event).into()).is_ok();
-                if let Some(articles) = copy {
+                if let (Some(articles), Some(to_indexer)) = (copy, &to_indexer) {
                     let _ = to_indexer.send(articles);
                 }
                 delivered
@@ -245,15 +252,20 @@ pub fn spawn_load<T: From<Update> + Send + 'static>(
             let _ = tx.send(Update::Finished(result).into());
         }
     });
-    if let (Err(e), _) | (_, Err(e)) = (&indexer, &loader) {
-        let _ = tx.send(
-            Update::Finished(Err(LoadError::Unreadable {
-                path: "-".into(),
-                reason: format!("cannot start a thread: {e}"),
-            }))
-            .into(),
-        );
+    if let Err(e) = spawned {
+        no_thread(&tx, &e);
     }
+}
+
+/// Reports that a thread of the load could not be started, as the load's end.
+fn no_thread<T: From<Update>>(tx: &Sender<T>, e: &std::io::Error) {
+    let _ = tx.send(
+        Update::Finished(Err(LoadError::Unreadable {
+            path: "-".into(),
+            reason: format!("cannot start a thread: {e}"),
+        }))
+        .into(),
+    );
 }
 
 /// Indexes the batches the loader queues, sending each segment to the app; stops when

@@ -31,7 +31,7 @@ fn run(settings: Settings) -> u8 {
 }
 
 fn interactive(settings: Settings) -> u8 {
-    let palette = if colour_enabled(settings.color, true) {
+    let palette = if colour_enabled(settings.color) {
         Palette::Color
     } else {
         Palette::Mono
@@ -62,8 +62,7 @@ fn plain_mode(settings: &Settings) -> u8 {
         Err(e) => return fail(&e.to_string(), e.exit_code()),
     };
     if library.left_out > 0 {
-        let name = settings.source.display_name();
-        let name = plain::escaped(&name);
+        let name = plain::escaped(&library.source_name);
         let left_out = library.left_out;
         note(&format!(
             "{name}: {left_out} articles left out (reader --check lists them)"
@@ -114,13 +113,13 @@ fn plain_width(width: Option<u16>) -> usize {
         .unwrap_or(80)
 }
 
-/// Whether colour is on: `always` wins, `never` loses, `auto` needs a terminal and no
-/// `NO_COLOR`.
-fn colour_enabled(choice: ColorChoice, terminal: bool) -> bool {
+/// Whether the interactive screen is in colour: `always` wins, `never` loses, `auto`
+/// asks for no `NO_COLOR`. (Plain output has colour only with `always`.)
+fn colour_enabled(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     }
 }
 

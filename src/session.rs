@@ -154,10 +154,7 @@ fn event_loop(app: &mut App, term: &mut Term, rx: &Receiver<Event>) -> Result<u8
                         Action::Redraw => term.invalidate()?,
                         _ => {}
                     }
-                    let mut next = Some(action);
-                    while let Some(action) = next {
-                        next = app.update(action);
-                    }
+                    app.update(action);
                     dirty = true;
                 }
                 Event::Library(update) => {

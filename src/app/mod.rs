@@ -23,6 +23,7 @@ use ratatui::layout::Rect;
 use crate::i18n::{Labels, Lang};
 use crate::library::{Change, Library, Update};
 use crate::model::{ArticleIx, CategoryId, CategoryTree};
+use crate::rank::Total;
 use crate::text::Measure;
 use keymap::Scope;
 
@@ -183,6 +184,16 @@ impl App {
         };
         app.refresh_views();
         app
+    }
+
+    /// How many hits the search on show has: exact only once the search has run to the
+    /// end over an index that covers every article (more may come while it does not).
+    pub fn search_total(&self) -> Option<Total> {
+        let results = &self.search.as_ref()?.results;
+        Some(match results.total() {
+            Total::Exact(n) if self.library.indexing().is_some() => Total::AtLeast(n),
+            total => total,
+        })
     }
 
     /// The chrome's words.

@@ -14,9 +14,9 @@ use crate::rank::{self, Budget};
 const SEARCH_SLICE: Duration = Duration::from_millis(12);
 
 impl App {
-    /// Carries out `action`. Returns a follow-up action for the caller to feed back, if
-    /// any. Does no I/O: suspending and redrawing are the terminal's part.
-    pub fn update(&mut self, action: Action) -> Option<Action> {
+    /// Carries out `action`. Does no I/O: suspending and redrawing are the terminal's
+    /// part.
+    pub fn update(&mut self, action: Action) {
         self.catch_up();
         if !matches!(action, Action::Tick | Action::Resize(..)) {
             self.message = None;
@@ -57,7 +57,6 @@ impl App {
             }),
             Action::SearchSubmit => self.submit_search(),
         }
-        None
     }
 
     /// Entries (or article lines) in one screenful of the focused pane.

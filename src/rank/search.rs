@@ -192,11 +192,6 @@ impl SearchResults {
             Total::AtLeast(self.hits.len())
         }
     }
-
-    /// The folded query (NFKC, lowercase, trimmed); empty for a blank query.
-    pub fn folded_query(&self) -> &str {
-        self.query.as_ref().map_or("", Query::folded)
-    }
 }
 
 /// Publishes the title hits (`found`, in collection order) newest first, and returns

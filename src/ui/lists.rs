@@ -8,6 +8,7 @@ use ratatui::style::Style;
 use super::{Ctx, draw};
 use crate::app::{App, Cursor, Pane};
 use crate::model::{Article, ArticleIx};
+use crate::rank::Total;
 
 /// The style of row `i` of `pane`.
 fn row_style(ctx: Ctx, pane: Pane, i: usize, cursor: Cursor) -> Option<Style> {
@@ -114,11 +115,10 @@ fn render_article_row(ctx: Ctx, article: &Article, line: Rect, base: Style, buf:
 /// What an empty list says: still loading, an empty collection, or no match.
 fn render_empty(ctx: Ctx, app: &App, area: Rect, buf: &mut Buffer) {
     let labels = app.labels();
-    let text = if let Some(s) = app.search.as_ref().filter(|s| !s.query.is_empty()) {
-        if s.results.is_complete() && app.library.indexing().is_none() {
-            labels.no_results
-        } else {
-            labels.searching
+    let text = if app.search.as_ref().is_some_and(|s| !s.query.is_empty()) {
+        match app.search_total() {
+            Some(Total::Exact(_)) => labels.no_results,
+            _ => labels.searching,
         }
     } else if app.library.collection.is_empty() {
         match app.library.load {

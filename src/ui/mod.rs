@@ -118,10 +118,10 @@ fn pane_title(app: &App, pane: Pane) -> String {
         Pane::Categories => labels.categories.to_owned(),
         Pane::List => match &app.search {
             Some(s) => {
-                // More hits may come while the index is behind the articles.
-                let count = match s.results.total() {
-                    Total::Exact(n) if app.library.indexing().is_none() => n.to_string(),
-                    Total::Exact(n) | Total::AtLeast(n) => format!("{n}+"),
+                let count = match app.search_total() {
+                    Some(Total::Exact(n)) => n.to_string(),
+                    Some(Total::AtLeast(n)) => format!("{n}+"),
+                    None => String::new(),
                 };
                 format!("{}: {} ({count})", labels.search, s.query)
             }

@@ -124,12 +124,29 @@ fn left_out_articles_are_counted_on_the_status_line() {
 }
 
 #[test]
-fn paths_with_controls_are_shown_escaped_in_messages() {
+fn paths_with_controls_are_shown_cleaned_in_messages() {
     let dir = tempfile::tempdir().unwrap();
     let name = "bad\x1b]0;pwned\x07\u{9b}2J\u{202e}.json";
     let path = write(dir.path(), name, "[{\"id\": \"a\" \"title\": \"x\"}]");
-    reader(&["--file", &path, "--check"]).expect(65);
-    reader(&["--file", &path, "--list"]).expect(65);
+    // The controls are dropped, the rest of the name kept, so the file is still named.
+    let shown = format!("{}/bad]0;pwned2J.json", dir.path().display());
+    let check = reader(&["--file", &path, "--check"]);
+    check.expect(65);
+    assert!(
+        check.out().starts_with(&format!("{shown}:1:13: ")),
+        "{}",
+        check.out()
+    );
+    let list = reader(&["--file", &path, "--list"]);
+    list.expect(65);
+    assert!(
+        list.err().contains(&format!("{shown}:1:13: ")),
+        "{}",
+        list.err()
+    );
     let missing = dir.path().join(format!("missing-{name}"));
-    reader(&["--file", missing.to_str().unwrap(), "--list"]).expect(66);
+    let run = reader(&["--file", missing.to_str().unwrap(), "--list"]);
+    run.expect(66);
+    let shown = format!("{}/missing-bad]0;pwned2J.json: ", dir.path().display());
+    assert!(run.err().contains(&shown), "{}", run.err());
 }

@@ -13,23 +13,11 @@ use reader::text::Measure;
 /// How many articles the fixture holds, all valid.
 const ARTICLES: usize = 10;
 
-/// The ids `--list` prints for `path`, after checking its format: the tree, a blank
-/// line, then one line per article with exactly four tab-separated fields.
+/// The ids `--list` prints for `path`.
 fn listed_ids(path: &str) -> Vec<String> {
     let run = reader(&["--file", path, "--list"]);
     run.expect(0);
-    let out = run.out();
-    let (_, articles) = out
-        .split_once("\n\n")
-        .unwrap_or_else(|| panic!("no blank line after the tree:\n{out}"));
-    articles
-        .lines()
-        .map(|line| {
-            let fields: Vec<&str> = line.split('\t').collect();
-            assert_eq!(fields.len(), 4, "--list line {line:?}");
-            fields[0].to_owned()
-        })
-        .collect()
+    common::files::listed_ids(&run)
 }
 
 #[test]

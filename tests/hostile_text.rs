@@ -157,10 +157,13 @@ fn search_input_cannot_smuggle_controls_to_the_screen() {
     pty.settle(Duration::from_millis(50));
     // Typed: a C1 CSI, a bidi override, a zero-width space, as an input method could.
     pty.send("桃\u{9b}2J\u{202e}\u{200b}浦");
-    pty.settle(Duration::from_millis(50));
+    // The query arrived (the invisible characters drawn as nothing, the C1 control as
+    // a replacement character).
+    pty.wait_for("2J");
+    pty.wait_for("浦");
     // Pasted: text copied from a web page with an OSC title sequence in it.
     pty.send("\x1b[200~\x1b]0;pwned\x07\u{202e}evil\u{9d}0;x\u{9c}\x1b[201~");
-    pty.settle(Duration::from_millis(100));
+    pty.wait_for("evil");
     pty.send("\x1b");
     pty.settle(Duration::from_millis(50));
     pty.send("q");

@@ -7,6 +7,7 @@ use reader::i18n::Lang;
 use reader::model::{ArticleBuilder, BlockKind};
 use reader::text::{AmbiguousWidth, DocLine, Document, DocumentOptions, LineKind, Measure};
 use support::check::width;
+use unicode_segmentation::UnicodeSegmentation;
 
 const NARROW: Measure = Measure {
     ambiguous: AmbiguousWidth::Narrow,
@@ -114,7 +115,14 @@ fn every_line_fits_at_every_width() {
                 );
                 for i in 0..doc.len() {
                     let line = doc.line(&article, i);
-                    let lone = support::check::width(line.text, amb) > w
+                    // One cluster wider than the whole column gets a line of its own.
+                    let visible = line
+                        .text
+                        .graphemes(true)
+                        .filter(|g| width(g, amb) > 0)
+                        .count();
+                    let lone = visible == 1
+                        && width(line.text, amb) > w
                         && line.lead == 0
                         && line.marker.is_none();
                     assert!(
@@ -201,7 +209,6 @@ fn english_labels_and_an_empty_date_keep_the_meta_line() {
         doc.line(&article, 2).text,
         "Date:  Source: 上海普陀 Editor: 上海普陀"
     );
-    assert_eq!(doc.options().width, 80);
 }
 
 #[test]

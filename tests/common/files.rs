@@ -27,12 +27,19 @@ pub fn names_article(text: &str, path: &str, id: &str) -> bool {
     text.contains(&format!("{path}: article {id}:"))
 }
 
-/// The ids `--list` prints (first field of each line after the tree).
+/// The ids `--list` printed, after checking its format: the tree, a blank line, then
+/// one line per article with exactly four tab-separated fields.
 pub fn listed_ids(run: &Run) -> Vec<String> {
     let out = run.out();
-    let (_, articles) = out.split_once("\n\n").unwrap_or(("", ""));
+    let (_, articles) = out
+        .split_once("\n\n")
+        .unwrap_or_else(|| panic!("no blank line after the tree:\n{out}"));
     articles
         .lines()
-        .map(|l| l.split('\t').next().unwrap().to_owned())
+        .map(|line| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), 4, "--list line {line:?}");
+            fields[0].to_owned()
+        })
         .collect()
 }

@@ -7,7 +7,7 @@
 mod common;
 
 use common::files::{listed_ids, location, names_article, write};
-use common::run::{Run, reader};
+use common::run::reader;
 use common::{PATIENCE, Pty};
 
 /// A file that cannot be loaded at all: `--check`, `--list` and `--print` exit 65 with

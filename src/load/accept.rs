@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 // costs the user only time on their own file.
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
-use super::article::Verdict;
+use super::article::{QUOTE_CHARS, Verdict};
 use super::clean::one_line;
 use super::parse::{Outcome, Parsed};
 use super::{LoadError, LoadEvent, Location, Problem, Progress, Severity};
@@ -121,7 +121,10 @@ impl<'s> Acceptor<'s> {
                 self.problems.push(Problem {
                     severity: Severity::Warning,
                     location: Location::Article(ids[ordinal].to_owned()),
-                    message: format!("related id \"{}\" names no article", one_line(related, 60)),
+                    message: format!(
+                        "related id \"{}\" names no article",
+                        one_line(related, QUOTE_CHARS)
+                    ),
                 });
             }
         }

@@ -8,7 +8,7 @@ use super::wire::{Body, Bytes, Category, Field, WireArticle, WireBlock};
 use crate::model::{Article, ArticleBuilder, BlockKind, Date};
 
 /// How long quoted data in a message may be.
-const QUOTE_CHARS: usize = 60;
+pub(super) const QUOTE_CHARS: usize = 60;
 
 /// A warning, with a key that is the same for the same kind of warning in every
 /// article, so the caller can report each kind once.
@@ -253,7 +253,7 @@ fn add_paragraphs(b: &mut ArticleBuilder, kind: BlockKind, text: &str) {
 }
 
 /// Data quoted in a message: repaired, cleaned, on one line, cut short.
-fn quote(bytes: &[u8]) -> String {
+pub(super) fn quote(bytes: &[u8]) -> String {
     one_line(&String::from_utf8_lossy(bytes), QUOTE_CHARS)
 }
 

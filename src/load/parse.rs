@@ -3,7 +3,7 @@
 //! but the piece, so pieces can be parsed on any thread and in parallel; the
 //! outcomes are then accepted in file order (see [`super::accept`]).
 
-use super::article::{Verdict, build};
+use super::article::{Verdict, build, quote};
 use super::clean::one_line;
 use super::frame::{Frame, FrameKind, control_message, describe};
 use super::position::{Cursor, Mark, serde_offset};
@@ -62,11 +62,8 @@ pub(super) fn parse_piece(
             FrameKind::Title => title(name, bytes, frame, &mut cursor),
             FrameKind::UnknownKey => {
                 let key = serde_json::from_slice::<Text>(bytes)
-                    .map_or_else(|_| "?".to_owned(), |t| lossy(&t.0));
-                let message = format!(
-                    "unknown field \"{}\" of the collection object ignored",
-                    one_line(&key, 60)
-                );
+                    .map_or_else(|_| "?".to_owned(), |t| quote(&t.0));
+                let message = format!("unknown field \"{key}\" of the collection object ignored");
                 Outcome::Warning(at(&mut cursor, frame.start, Severity::Warning, message))
             }
             FrameKind::RepeatedArticles => {

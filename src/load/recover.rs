@@ -170,23 +170,21 @@ fn found(field: Field, raw: &str) -> String {
         && is_array
         && let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(raw)
     {
-        {
-            let bad = items.iter().position(|item| {
-                let item = item.get().trim();
-                match field {
-                    Field::Related => !(item.starts_with('"') || is_integer(item)),
-                    Field::Body => !item.starts_with('{'),
-                    _ => !item.starts_with('"'),
-                }
-            });
-            return match bad {
-                Some(i) => format!("but item {} is {}", i + 1, what(items[i].get())),
-                None if field == Field::Body => {
-                    "but a block's \"type\", \"text\" or \"src\" is not a string".to_owned()
-                }
-                None => "but an item cannot be read".to_owned(),
-            };
-        }
+        let bad = items.iter().position(|item| {
+            let item = item.get().trim();
+            match field {
+                Field::Related => !(item.starts_with('"') || is_integer(item)),
+                Field::Body => !item.starts_with('{'),
+                _ => !item.starts_with('"'),
+            }
+        });
+        return match bad {
+            Some(i) => format!("but item {} is {}", i + 1, what(items[i].get())),
+            None if field == Field::Body => {
+                "but a block's \"type\", \"text\" or \"src\" is not a string".to_owned()
+            }
+            None => "but an item cannot be read".to_owned(),
+        };
     }
     format!("found {}", what(raw))
 }

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use rank_support::{Folded, Indexing, articles, load_in_batches};
 use reader::model::{ArticleIx, CategoryId, CategoryTree, Collection};
-use reader::rank::{Budget, Index, Ranks, SearchResults, Total};
+use reader::rank::{Budget, Index, Ranks, SearchResults, Total, scan};
 
 const N: usize = 20_000;
 
@@ -128,6 +128,7 @@ fn search_equals_a_brute_force_scan() {
         assert!(got.is_complete());
         let want = l.folded.search(query);
         assert_eq!(got.hits, want, "{query:?}");
+        assert_eq!(scan(&l.c, query), want, "{query:?} without the index");
         assert_eq!(got.total(), Total::Exact(want.len()));
     }
     // Sanity: the queries above really find things, in titles and in text.

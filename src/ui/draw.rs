@@ -10,7 +10,7 @@ use ratatui::style::Style;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::load::cleaning_changes;
+use crate::load::clean;
 use crate::text::Measure;
 
 /// Draws `text` at (`x`, `y`), at most `max` cells wide, and returns the cells used.
@@ -63,18 +63,16 @@ pub fn put(
 /// What a grapheme is drawn as. Text is cleaned at load, but not every string drawn
 /// comes from the loader (a typed or pasted query, a file name in a message): a
 /// grapheme holding a control character, which the terminal would act on, is drawn as
-/// U+FFFD, and invisible format characters (bidi controls, tags, zero-width spaces)
-/// riding on a grapheme are left out. The cells taken stay what was measured.
+/// U+FFFD; otherwise it is cleaned as the loader cleans text (invisible format
+/// characters such as bidi controls, tags and zero-width spaces left out,
+/// noncharacters replaced). The cells taken stay what was measured.
 fn visible(g: &str) -> Cow<'_, str> {
     if g.chars()
         .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
     {
         return Cow::Borrowed("\u{FFFD}");
     }
-    if g.chars().any(cleaning_changes) {
-        return Cow::Owned(g.chars().filter(|&c| !cleaning_changes(c)).collect());
-    }
-    Cow::Borrowed(g)
+    clean(g)
 }
 
 /// Draws `text` cut with `…` to fit `max` cells; returns the cells used.
@@ -174,6 +172,19 @@ mod tests {
         let used = put(&mut buf, 0, 0, 9, text, Style::new(), Measure::default());
         assert_eq!(used, 9);
         assert_eq!(row(&buf, 0), "a\u{FFFD}]0;\u{FFFD}b\u{FFFD}c");
+        // A noncharacter is measured one cell and drawn as one: U+FFFD, as at load.
+        let mut buf = Buffer::empty(Rect::new(0, 0, 3, 1));
+        let used = put(
+            &mut buf,
+            0,
+            0,
+            3,
+            "a\u{FDD0}b",
+            Style::new(),
+            Measure::default(),
+        );
+        assert_eq!(used, 3);
+        assert_eq!(row(&buf, 0), "a\u{FFFD}b");
     }
 
     #[test]

@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=(${@:-10000 100000})
 runs=${RUNS:-3}
-cargo build --release --quiet --example load_rss
+cargo build --release --quiet --example load_rss --example gen
 bin=target/release/examples/load_rss
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
@@ -25,7 +25,7 @@ printf '%-8s %-7s %-9s %9s %10s %10s %8s\n' articles body mode file_MB seconds p
 for n in "${sizes[@]}"; do
   for body in text blocks; do
     file="$dir/c-$n-$body.json"
-    "$bin" gen "$n" "$body" "$file"
+    target/release/examples/gen -n "$n" --bodies "$body" -o "$file"
     for mode in reader baseline; do
       secs=(); rss=()
       for _ in $(seq "$runs"); do

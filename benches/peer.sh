@@ -12,13 +12,13 @@ cd "$(dirname "$0")/.."
 n=${1:-10000}
 runs=${RUNS:-5}
 command -v newsboat >/dev/null || { echo "needs newsboat (apt-get install newsboat)"; exit 1; }
-cargo build --release --quiet --bin reader --example to_rss --example first_frame --example load_rss
+cargo build --release --quiet --bin reader --example to_rss --example first_frame --example gen
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 target/release/examples/to_rss "$n" "$dir/feed.xml"
-target/release/examples/load_rss gen "$n" mixed "$dir/c.json"
+target/release/examples/gen -n "$n" -o "$dir/c.json"
 echo "file://$dir/feed.xml" >"$dir/urls"
 newsboat=(newsboat -u "$dir/urls" -c "$dir/cache.db" -C /dev/null)
 echo "$(newsboat --version | head -1); feed $(stat -c %s "$dir/feed.xml") bytes," \

@@ -20,7 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=(${@:-10000 100000})
 runs=${RUNS:-5}
-cargo build --release --quiet --bin reader --example first_frame --example load_rss
+cargo build --release --quiet --bin reader --example first_frame --example load_rss --example gen
 bin=target/release/reader
 probe=target/release/examples/load_rss
 dir=$(mktemp -d)
@@ -36,7 +36,7 @@ rustc --version
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 for n in "${sizes[@]}"; do
-  "$probe" gen "$n" mixed "$dir/c$n.json"
+  target/release/examples/gen -n "$n" -o "$dir/c$n.json"
 done
 
 echo
@@ -93,7 +93,7 @@ hyperfine -N -i --warmup 1 --runs "$runs" --style none --export-json "$dir/h.jso
   -n search "$bin --search 经济发展 --file $f" \
   -n print "$bin --print 10000 --file $f" >/dev/null
 jq -r '.results as $r | ($r[] | select(.command == "baseline") | .median) as $b
-  | $r[] | "\(.command)\tmedian \(.median * 1000 | round) ms\tstddev \(.stddev * 1000 | round) ms\tratio to baseline \(.median / $b * 100 | round / 100)"' \
+  | $r[] | "\(.command)\tmedian \(.median * 1000 | round) ms\tstddev \((.stddev // 0) * 1000 | round) ms\tratio to baseline \(.median / $b * 100 | round / 100)"' \
   "$dir/h.json" | column -t -s $'\t'
 echo
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

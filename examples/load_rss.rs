@@ -3,14 +3,12 @@
 //! `benches/load_rss.sh` and `benches/whole.sh`; run by hand as
 //!
 //! ```text
-//! cargo run --release --example load_rss -- gen 10000 text /tmp/c.json
+//! cargo run --release --example gen -- -n 10000 --bodies text -o /tmp/c.json
 //! cargo run --release --example load_rss -- reader /tmp/c.json
 //! cargo run --release --example load_rss -- interactive /tmp/c.json
 //! cargo run --release --example load_rss -- baseline /tmp/c.json
 //! ```
 //!
-//! - `gen N mixed|text|blocks PATH`: writes the generator's collection of N articles
-//!   (seed 1) with bodies in that form; a `.jsonl` path gets one article per line.
 //! - `reader`: `load::load`, the articles only (what `--check` and `--list` need).
 //! - `interactive`: the load the interactive screen runs: `library::spawn_load` with
 //!   the search index, applied to a `Library` (articles, 热门/最新 ranks, index). It
@@ -23,20 +21,15 @@
 
 #[path = "../benches/support/plain.rs"]
 mod plain;
-#[path = "gen/synth/mod.rs"]
-mod synth;
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Instant;
 
 use reader::library::{self, Indexing, Library, Update};
 use reader::load::{self, Source};
-use synth::{Bodies, Format, Options, Size, Synth};
 
-const USAGE: &str = "usage: load_rss gen N mixed|text|blocks PATH[.jsonl] | reader PATH | interactive PATH | baseline PATH";
+const USAGE: &str = "usage: load_rss reader|interactive|baseline PATH";
 
 /// Peak resident set size in bytes, from /proc/self/status.
 fn peak_rss() -> u64 {
@@ -47,29 +40,6 @@ fn peak_rss() -> u64 {
         .and_then(|l| l.split_whitespace().nth(1))
         .and_then(|n| n.parse().ok());
     kib.unwrap_or(0) * 1024
-}
-
-fn generate(n: &str, form: &str, path: &str) {
-    let bodies = match form {
-        "mixed" => Bodies::Mixed,
-        "text" => Bodies::Text,
-        "blocks" => Bodies::Blocks,
-        _ => panic!("{USAGE}"),
-    };
-    let format = if path.ends_with(".jsonl") {
-        Format::Jsonl
-    } else {
-        Format::Json
-    };
-    let synth = Synth::new(Options {
-        articles: n.parse().expect(USAGE),
-        seed: 1,
-        size: Size::Full,
-    })
-    .with_bodies(bodies);
-    let mut out = BufWriter::with_capacity(1 << 20, File::create(path).expect("output file"));
-    synth.write(&mut out, format).expect("writing");
-    out.flush().expect("writing");
 }
 
 /// The interactive screen's load: articles, ranks and index. Returns the articles, the
@@ -97,7 +67,6 @@ fn interactive(path: PathBuf, start: Instant) -> (usize, f64, u64) {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (mode, path) = match args.as_slice() {
-        [mode, n, form, path] if mode == "gen" => return generate(n, form, path),
         [mode, path] => (mode.as_str(), Path::new(path)),
         _ => panic!("{USAGE}"),
     };
